@@ -1,0 +1,61 @@
+import { basename } from "node:path";
+import { type CoverageResult, computeCoverage } from "../../core/coverage";
+import { type Period, periodCode, periodTitle } from "../../core/period";
+import { openWorkbookFile, requireRoster } from "../../xlsx/open";
+import { fmtNumber, fmtPercent, table } from "../format";
+import type { CommandResult } from "../types";
+
+export function coverageJson(c: CoverageResult) {
+  return {
+    period: periodCode(c.period),
+    organizations: c.organizations.map((o) => ({
+      code: o.code,
+      name: o.name,
+      target: o.target,
+      covered: o.covered,
+      percentOfTarget: o.percentOfTarget,
+      contingent: o.contingent,
+      share: o.share,
+      mentors: o.mentors,
+      pairs: o.pairs,
+      excludedRows: o.excludedRows,
+      status: o.status,
+    })),
+    total: { target: c.total.target, covered: c.total.covered, percentOfTarget: c.total.percentOfTarget },
+  };
+}
+
+export function coverageText(c: CoverageResult): string {
+  const row = (code: string, name: string, x: CoverageResult["total"]) => [
+    code,
+    name,
+    fmtNumber(x.target),
+    String(x.covered),
+    fmtPercent(x.percentOfTarget),
+    fmtNumber(x.contingent),
+    fmtPercent(x.share),
+    String(x.mentors),
+    String(x.pairs),
+    String(x.excludedRows),
+    x.status,
+  ];
+  const rows = [...c.organizations.map((o) => row(o.code, o.name, o)), row("", "ИТОГО", c.total)];
+  const t = table(
+    ["Код", "Организация", "План", "Охвачено", "% плана", "Контингент", "Доля", "Наставников", "Пар/групп", "Искл. строк", "Статус"],
+    rows,
+    { align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"], max: [10, 48] },
+  );
+  const r = c.rows;
+  const notes = [
+    `Строк учтено: ${r.counted}; вне периода: ${r.outsidePeriod}; исключено из-за ошибок: ${r.excluded}; пустых пропущено: ${r.empty}.`,
+  ];
+  if (c.unattributedExcluded > 0) notes.push(`Из исключённых строк ${c.unattributedExcluded} — без известного кода организации.`);
+  return `Охват наставничеством: ${periodTitle(c.period)}, нарастающим итогом с начала года\n\n${t}\n\n${notes.join("\n")}`;
+}
+
+export async function coverageCommand(file: string, period: Period, json: boolean): Promise<CommandResult> {
+  const { analysis } = await openWorkbookFile(file);
+  requireRoster(analysis, basename(file));
+  const c = computeCoverage(analysis, period);
+  return { stdout: json ? JSON.stringify(coverageJson(c), null, 2) : coverageText(c), exitCode: 0 };
+}

@@ -1,0 +1,31 @@
+// Plain-text tables for the terminal, Russian number style.
+
+export const dash = "—";
+
+export function fmtPercent(p: number | null): string {
+  return p === null ? dash : `${p.toFixed(1).replace(".", ",")} %`;
+}
+
+export function fmtNumber(n: number | null): string {
+  return n === null ? dash : Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ",");
+}
+
+function truncate(s: string, w: number): string {
+  return s.length <= w ? s : `${s.slice(0, w - 1)}…`;
+}
+
+/** Columns right-aligned when `align` says so; long text truncated to `max` characters. */
+export function table(
+  headers: string[],
+  rows: string[][],
+  opts: { align?: ("l" | "r")[]; max?: number[] } = {},
+): string {
+  const cut = rows.map((r) => r.map((c, i) => truncate(c, opts.max?.[i] ?? 80)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cut.map((r) => (r[i] ?? "").length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (opts.align?.[i] === "r" ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join("  ")
+      .trimEnd();
+  return [line(headers), widths.map((w) => "─".repeat(w)).join("  "), ...cut.map(line)].join("\n");
+}

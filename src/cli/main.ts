@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// mentor-monitor: the engine on .xlsx files (SPEC §7). Exit codes: 0 ok, 1 validation errors,
+// 2 a file or a call that cannot be processed (one Russian message, never a stack trace).
+import { parseArgs } from "node:util";
+import { parseIsoDay } from "../core/dates";
+import { parsePeriod } from "../core/period";
+import { WorkbookFileError } from "../xlsx/read";
+import { coverageCommand } from "./commands/coverage";
+import { templateCommand } from "./commands/template";
+import { validateCommand } from "./commands/validate";
+import { type CommandResult, UsageError } from "./types";
+
+const USAGE = `Использование:
+  mentor-monitor template -o ФАЙЛ [--year ГГГГ]
+  mentor-monitor validate ФАЙЛ [--json]
+  mentor-monitor coverage ФАЙЛ --period ГГГГ-Qn [--json]
+  mentor-monitor roadmap ФАЙЛ --as-of ГГГГ-ММ-ДД [--json]
+  mentor-monitor report ФАЙЛ --period ГГГГ-Qn [--as-of ГГГГ-ММ-ДД] -o ФАЙЛ [--json]`;
+
+type Handler = (args: { file?: string; values: Record<string, string | boolean | undefined> }) => Promise<CommandResult>;
+
+const need = (v: string | boolean | undefined, what: string): string => {
+  if (typeof v !== "string" || v === "") throw new UsageError(`Не указан ${what}`);
+  return v;
+};
+
+export const periodArg = (v: string | boolean | undefined) => {
+  const p = parsePeriod(need(v, "период (--period ГГГГ-Qn)"));
+  if (!p) throw new UsageError(`Период «${v}» не распознан; ожидается ГГГГ-Qn, например 2021-Q2`);
+  return p;
+};
+
+export const dayArg = (v: string | boolean | undefined, what: string) => {
+  const d = parseIsoDay(need(v, what));
+  if (d === null) throw new UsageError(`Дата «${v}» не распознана; ожидается ГГГГ-ММ-ДД`);
+  return d;
+};
+
+const COMMANDS: Record<string, Handler> = {
+  template: async ({ values }) => {
+    const year = values.year === undefined ? new Date().getFullYear() : Number(values.year);
+    if (!Number.isInteger(year) || year < 2019 || year > 2035) throw new UsageError(`Год «${values.year}»: ожидается 2019–2035`);
+    return templateCommand(need(values.out, "файл для записи (-o ФАЙЛ)"), year);
+  },
+  validate: async ({ file, values }) => validateCommand(need(file, "файл книги"), !!values.json),
+  coverage: async ({ file, values }) => coverageCommand(need(file, "файл книги"), periodArg(values.period), !!values.json),
+};
+
+export async function run(argv: string[]): Promise<CommandResult & { stderr?: string }> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: "string", short: "o" },
+        year: { type: "string" },
+        period: { type: "string" },
+        "as-of": { type: "string" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    const [command, file, extra] = positionals;
+    if (values.help || !command) return { stdout: USAGE, exitCode: values.help ? 0 : 2 };
+    const handler = COMMANDS[command];
+    if (!handler) throw new UsageError(`Неизвестная команда «${command}»`);
+    if (extra !== undefined) throw new UsageError(`Лишний аргумент «${extra}»`);
+    return await handler({ file, values });
+  } catch (e) {
+    if (e instanceof WorkbookFileError) return { stdout: "", stderr: e.message, exitCode: 2 };
+    if (e instanceof UsageError) return { stdout: "", stderr: `${e.message}\n\n${USAGE}`, exitCode: 2 };
+    if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      return { stdout: "", stderr: `Неверные параметры: ${e.message}\n\n${USAGE}`, exitCode: 2 };
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    return { stdout: "", stderr: `Внутренняя ошибка программы: ${detail}. Сообщите разработчикам; данные книги не изменены.`, exitCode: 3 };
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then((r) => {
+    if (r.stdout) process.stdout.write(r.stdout.endsWith("\n") ? r.stdout : `${r.stdout}\n`);
+    if (r.stderr) process.stderr.write(`${r.stderr}\n`);
+    process.exitCode = r.exitCode;
+  });
+}

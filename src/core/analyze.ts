@@ -1,0 +1,129 @@
+// One pass over a workbook: recognise its sheets, read lists and settings, validate every sheet.
+// Everything else (coverage, roadmap, report, the add-in's pane) starts from this result.
+import type { SheetInput, WorkbookInput } from "./cells";
+import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, TARGETS, type SheetSpec } from "./columns";
+import { DEFAULT_DICTIONARIES, DICTIONARIES_SHEET, DICTIONARY_HEADERS, type Dictionaries, type ListName } from "./dictionaries";
+import { type LocatedSheet, locateSheets } from "./headers";
+import { type Issue, compareIssues } from "./issues";
+import { displayText } from "./readers";
+import { OrganizationRow, ParticipantRow, RoadmapRow, TargetRow } from "./schemas";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings } from "./settings";
+import { IssueSink, type ReadContext, type RowRecord, type TableResult, readTable } from "./table";
+import { headerKey, valueKey } from "./text";
+import { checkOrganizations } from "./validate/organizations";
+import { checkParticipants } from "./validate/participants";
+import { checkTargets } from "./validate/targets";
+
+
+/** A problem with the workbook as a whole: the command line stops with exit code 2. */
+export interface WorkbookProblem {
+  readonly message: string;
+}
+
+export interface SheetResult<T, K extends string> extends TableResult<T, K> {
+  readonly located: LocatedSheet<K>;
+}
+
+type Keys<T> = Extract<keyof T, string>;
+
+export interface WorkbookAnalysis {
+  readonly settings: Settings;
+  readonly dictionaries: Dictionaries;
+  readonly organizations: SheetResult<OrganizationRow, Keys<OrganizationRow>> | null;
+  readonly targets: SheetResult<TargetRow, Keys<TargetRow>> | null;
+  readonly participants: SheetResult<ParticipantRow, Keys<ParticipantRow>>[];
+  readonly roadmap: SheetResult<RoadmapRow, Keys<RoadmapRow>> | null;
+  /** Sheets found by name but without a recognisable header row. */
+  readonly problems: WorkbookProblem[];
+  /** All issues, by sheet and row. */
+  readonly issues: Issue[];
+  /** Organization codes by tolerant key → code as written. */
+  readonly orgCodes: ReadonlyMap<string, string>;
+}
+
+export function readDictionaries(sheet: SheetInput | undefined): Dictionaries {
+  if (!sheet || sheet.rows.length === 0) return DEFAULT_DICTIONARIES;
+  const out: Record<ListName, readonly string[]> = { ...DEFAULT_DICTIONARIES };
+  const header = sheet.rows[0];
+  for (const [list, title] of Object.entries(DICTIONARY_HEADERS) as [ListName, string][]) {
+    const col = header.findIndex((c) => headerKey(displayText(c)) === headerKey(title));
+    if (col < 0) continue;
+    const values = sheet.rows
+      .slice(1)
+      .map((r) => displayText(r[col] ?? null))
+      .filter((v) => v !== "");
+    if (values.length > 0) out[list] = values;
+  }
+  return out;
+}
+
+function headerlessProblem(spec: SheetSpec, sheet: SheetInput): WorkbookProblem {
+  return {
+    message: `Лист «${sheet.name}»: в первых 10 строках не найдена строка заголовков (${spec.columns
+      .filter((c) => c.mustExist)
+      .map((c) => c.header)
+      .join(", ")})`,
+  };
+}
+
+export function analyzeWorkbook(wb: WorkbookInput): WorkbookAnalysis {
+  const byName = (n: string) => wb.sheets.find((s) => valueKey(s.name) === valueKey(n));
+  const dictSheet = byName(DICTIONARIES_SHEET);
+  const settingsSheet = byName(SETTINGS_SHEET);
+  const dictionaries = readDictionaries(dictSheet);
+  const settings = settingsSheet ? readSettings(settingsSheet, wb.date1904) : DEFAULT_SETTINGS;
+  const ctx: ReadContext = { dictionaries, date1904: wb.date1904 ?? false };
+  const taken = new Set<SheetInput>([dictSheet, settingsSheet].filter((s): s is SheetInput => !!s));
+  const problems: WorkbookProblem[] = [];
+
+  function read<T, K extends string>(spec: SheetSpec<K>, schema: Parameters<typeof readTable<T, K>>[1], many: boolean) {
+    const { located, headerless } = locateSheets(spec, wb.sheets, taken, many);
+    for (const s of headerless) problems.push(headerlessProblem(spec, s));
+    return located.map((l) => {
+      taken.add(l.sheet);
+      const sink = new IssueSink<K>(l);
+      return { located: l, ...readTable<T, K>(l, schema, ctx, sink), sink };
+    });
+  }
+
+  const [orgs] = read(ORGANIZATIONS, OrganizationRow, false);
+  const [targets] = read(TARGETS, TargetRow, false);
+  const [roadmap] = read(ROADMAP, RoadmapRow, false);
+  const participants = read(PARTICIPANTS, ParticipantRow, true);
+
+  const orgCodes = new Map<string, string>();
+  if (orgs) {
+    checkOrganizations(orgs.records, orgs.sink);
+    for (const r of orgs.records) {
+      const code = r.fields.code;
+      if (typeof code === "string" && code !== "" && !orgCodes.has(valueKey(code))) orgCodes.set(valueKey(code), code);
+    }
+  }
+  if (targets) checkTargets(targets.records, orgCodes, targets.sink);
+  for (const p of participants) {
+    checkParticipants(p.records, orgCodes, settings, p.sink, p.located.columnIndex.consent !== undefined);
+  }
+  const results = [orgs, targets, ...participants, roadmap].filter((r) => r !== undefined);
+  const issues = results.flatMap((r) => r.sink.issues).sort(compareIssues);
+  const strip = <T, K extends string>(r: (SheetResult<T, K> & { sink: unknown }) | undefined): SheetResult<T, K> | null => {
+    if (!r) return null;
+    const { sink: _sink, ...rest } = r;
+    return rest;
+  };
+  return {
+    settings,
+    dictionaries,
+    organizations: strip(orgs),
+    targets: strip(targets),
+    participants: participants.map((p) => strip(p)!),
+    roadmap: strip(roadmap),
+    problems,
+    issues,
+    orgCodes,
+  };
+}
+
+/** Rows that carry at least one error: excluded from every count. */
+export function isExcluded(rec: RowRecord<unknown, string>): boolean {
+  return rec.errors > 0 || rec.value === null;
+}

@@ -1,0 +1,49 @@
+// What a cell holds, the way both Office.js (Range.values + valueTypes) and ExcelJS deliver it,
+// reduced to one shape the domain core understands. Adapters convert; the core never sees Office or ExcelJS.
+export interface CellError {
+  readonly error: string; // "#N/A", "#REF!", "#DIV/0!", ...
+}
+
+export type CellValue = string | number | boolean | Date | CellError | null;
+
+export function isCellError(v: CellValue): v is CellError {
+  return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
+}
+
+export function isBlank(v: CellValue): boolean {
+  if (v === null || v === undefined) return true;
+  return typeof v === "string" && v.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff\u00ad]/g, "") === "";
+}
+
+/** A sheet as rows of cells; `firstRow` is the worksheet row number of rows[0] (1-based). */
+export interface SheetInput {
+  readonly name: string;
+  readonly rows: ReadonlyArray<ReadonlyArray<CellValue>>;
+  readonly firstRow?: number;
+  readonly firstColumn?: number; // 1-based worksheet column of rows[*][0]
+  /** Excel tables (ListObjects) on this sheet, by name, for recognition by table name. */
+  readonly tables?: ReadonlyArray<string>;
+  readonly hidden?: boolean;
+}
+
+export interface WorkbookInput {
+  readonly sheets: ReadonlyArray<SheetInput>;
+  /** true for workbooks in the 1904 date system: serial numbers shift by 1462 days. */
+  readonly date1904?: boolean;
+}
+
+/** Column letters of a 1-based column index: 1 → A, 27 → AA. */
+export function columnLetter(col: number): string {
+  let s = "";
+  let n = col;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetter(col)}${row}`;
+}

@@ -1,0 +1,100 @@
+// The lists a workbook's drop-downs and the validator share. A workbook may override any of them
+// in its `Справочники` sheet (local forms of mentorship differ by region); these are the defaults.
+import { valueKey } from "./text";
+
+export const DICTIONARIES_SHEET = "Справочники";
+
+export type ListName = "roles" | "categories" | "forms" | "orgTypes" | "units" | "consent" | "progress" | "indicators";
+
+export type Dictionaries = Readonly<Record<ListName, readonly string[]>>;
+
+export const ROLE = { mentor: "Наставник", mentee: "Наставляемый" } as const;
+
+export const CATEGORY = {
+  student: "Обучающийся",
+  teacher: "Педагог",
+  youngSpecialist: "Молодой специалист",
+  collegeStudent: "Студент",
+  employer: "Представитель работодателя",
+  graduate: "Выпускник",
+} as const;
+
+export const UNIT = { persons: "чел.", percent: "%" } as const;
+
+/** Indicators by stable code; the list value is the name used in the regional projects. */
+export const INDICATORS = {
+  "students-count": { name: "Обучающиеся, вовлечённые в наставничество", unit: UNIT.persons },
+  "students-share": { name: "Доля обучающихся, вовлечённых в различные формы наставничества", unit: UNIT.percent },
+  "young-teachers-share": { name: "Доля молодых педагогов, вовлечённых в формы поддержки", unit: UNIT.percent },
+} as const;
+export type IndicatorCode = keyof typeof INDICATORS;
+
+export const DEFAULT_DICTIONARIES: Dictionaries = {
+  roles: [ROLE.mentor, ROLE.mentee],
+  categories: Object.values(CATEGORY),
+  forms: [
+    "Ученик – ученик",
+    "Учитель – учитель",
+    "Студент – ученик",
+    "Работодатель – ученик",
+    "Работодатель – студент",
+    "Учитель – ученик",
+    "Студент – студент",
+  ],
+  orgTypes: ["ОО", "ОДО", "СПО", "ДОО"],
+  units: [UNIT.persons, UNIT.percent],
+  consent: ["Да", "Нет"],
+  progress: ["Выполнено", "В работе", "Не начато", "Отменено"],
+  indicators: Object.values(INDICATORS).map((i) => i.name),
+};
+
+/** Headers of the `Справочники` sheet columns, one per list. */
+export const DICTIONARY_HEADERS: Record<ListName, string> = {
+  roles: "Роль",
+  categories: "Категория",
+  forms: "Форма наставничества",
+  orgTypes: "Тип организации",
+  units: "Единица",
+  consent: "Согласие",
+  progress: "Статус",
+  indicators: "Показатель",
+};
+
+/** Lookup from a tolerant key to the canonical list value. */
+export type ListIndex = ReadonlyMap<string, string>;
+
+export function indexList(values: readonly string[]): ListIndex {
+  const m = new Map<string, string>();
+  for (const v of values) m.set(valueKey(v), v);
+  return m;
+}
+
+export function indicatorCodeOf(name: string): IndicatorCode | undefined {
+  const key = valueKey(name);
+  for (const [code, ind] of Object.entries(INDICATORS)) if (valueKey(ind.name) === key) return code as IndicatorCode;
+  return undefined;
+}
+
+// Which categories fit each side of a form "Наставник – наставляемый", by the word used for that side.
+// A form whose words are not here (a local variant) is not checked.
+const SIDE_CATEGORIES: Record<string, readonly string[]> = {
+  ученик: [CATEGORY.student],
+  учитель: [CATEGORY.teacher, CATEGORY.youngSpecialist],
+  педагог: [CATEGORY.teacher, CATEGORY.youngSpecialist],
+  студент: [CATEGORY.collegeStudent],
+  работодатель: [CATEGORY.employer],
+};
+
+/** Categories allowed for the mentee of a form, or undefined when the form is not known. */
+export function menteeCategoriesOf(form: string): readonly string[] | undefined {
+  const parts = valueKey(form).split("-");
+  return parts.length === 2 ? SIDE_CATEGORIES[parts[1]] : undefined;
+}
+
+export function mentorCategoriesOf(form: string): readonly string[] | undefined {
+  const parts = valueKey(form).split("-");
+  if (parts.length !== 2) return undefined;
+  const base = SIDE_CATEGORIES[parts[0]];
+  // Graduates mentor pupils and students as often as current pupils do.
+  return base && parts[0] === "ученик" ? [...base, CATEGORY.graduate] : base;
+}

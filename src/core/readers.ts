@@ -1,0 +1,112 @@
+// Tolerant reading of one cell (SPEC §2.3). Each reader returns the value or a problem; never throws,
+// never changes the cell.
+import { type CellValue, isBlank, isCellError } from "./cells";
+import { type Day, dayFromDate, dayFromExcelSerial, dayFromYMD, isValidYMD, ruOf } from "./dates";
+import type { ListIndex } from "./dictionaries";
+import type { IssueCode } from "./issues";
+import { cleanText, nearest, valueKey } from "./text";
+
+export type Read<T> =
+  | { ok: true; value: T | null } // null: the cell is blank
+  | { ok: false; code: IssueCode; message: string; suggestion?: string };
+
+const blank = { ok: true, value: null } as const;
+
+function formulaError(v: { error: string }): Read<never> {
+  return { ok: false, code: "formula-error", message: `В ячейке ошибка формулы ${v.error}` };
+}
+
+/** The cell as text, as a person would read it. */
+export function displayText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return cleanText(v);
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "ИСТИНА" : "ЛОЖЬ";
+  if (v instanceof Date) {
+    const d = dayFromDate(v);
+    return d === null ? "" : ruOf(d);
+  }
+  return v.error;
+}
+
+export function readText(v: CellValue): Read<string> {
+  if (isBlank(v)) return blank;
+  if (isCellError(v)) return formulaError(v);
+  return { ok: true, value: displayText(v) };
+}
+
+export function readList(v: CellValue, index: ListIndex, allowed: readonly string[]): Read<string> {
+  if (isBlank(v)) return blank;
+  if (isCellError(v)) return formulaError(v);
+  const text = displayText(v);
+  const canonical = index.get(valueKey(text));
+  if (canonical !== undefined) return { ok: true, value: canonical };
+  const suggestion = nearest(text, allowed);
+  const list = allowed.length <= 8 ? `: ${allowed.join(", ")}` : "";
+  return {
+    ok: false,
+    code: "unknown-value",
+    message: `Значение «${text}» нет в списке${list}` + (suggestion ? `. Возможно, «${suggestion}»` : ""),
+    suggestion,
+  };
+}
+
+const NUMBER_TEXT = /^[+-]?(\d+|\d{1,3}(?:[ '\u00a0\u202f]\d{3})+)(?:[.,]\d+)?$/;
+
+export function readNumber(v: CellValue): Read<number> {
+  if (isBlank(v)) return blank;
+  if (isCellError(v)) return formulaError(v);
+  if (typeof v === "number") return Number.isFinite(v) ? { ok: true, value: v } : notNumber(String(v));
+  if (typeof v === "string") {
+    const t = cleanText(v).replace(/\s*%$/, "");
+    if (NUMBER_TEXT.test(t)) return { ok: true, value: Number(t.replace(/[ '\u00a0\u202f]/g, "").replace(",", ".")) };
+    return notNumber(cleanText(v));
+  }
+  return notNumber(displayText(v));
+}
+
+function notNumber(text: string): Read<never> {
+  return { ok: false, code: "invalid-number", message: `«${text}» — не число` };
+}
+
+const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
+const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+
+/** Two-digit years: 00–49 are 20xx, 50–99 are 19xx (teachers' birth dates go back to the 1950s). */
+function fullYear(y: string): number {
+  const n = Number(y);
+  return y.length === 4 ? n : n < 50 ? 2000 + n : 1900 + n;
+}
+
+export function readDate(v: CellValue, date1904 = false): Read<Day> {
+  if (isBlank(v)) return blank;
+  if (isCellError(v)) return formulaError(v);
+  if (v instanceof Date) {
+    const d = dayFromDate(v);
+    return d === null ? notDate("") : { ok: true, value: d };
+  }
+  if (typeof v === "number") {
+    const d = dayFromExcelSerial(v, date1904);
+    return d === null ? notDate(String(v)) : { ok: true, value: d };
+  }
+  if (typeof v !== "string") return notDate(displayText(v));
+  const t = cleanText(v).replace(/\s*г(ода|\.)?$/u, "");
+  let y: number, m: number, d: number;
+  const dmy = DMY.exec(t);
+  const iso = dmy ? null : ISO.exec(t);
+  if (dmy) [d, m, y] = [Number(dmy[1]), Number(dmy[2]), fullYear(dmy[3])];
+  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else return notDate(cleanText(v));
+  if (!isValidYMD(y, m, d) || y < 1900) {
+    return { ok: false, code: "invalid-date", message: `Даты «${cleanText(v)}» не существует` };
+  }
+  return { ok: true, value: dayFromYMD(y, m, d) };
+}
+
+function notDate(text: string): Read<never> {
+  return {
+    ok: false,
+    code: "invalid-date",
+    message: `«${text}» — не дата; введите дату в формате ДД.ММ.ГГГГ`,
+  };
+}
