@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import { type CoverageResult, computeCoverage } from "../../core/coverage";
 import { type Period, periodCode, periodTitle } from "../../core/period";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
+import { shortOrgName } from "../../core/orgname";
 import { fmtNumber, fmtPercent, table } from "../format";
 import type { CommandResult } from "../types";
 
@@ -39,11 +40,11 @@ export function coverageText(c: CoverageResult): string {
     String(x.excludedRows),
     x.status,
   ];
-  const rows = [...c.organizations.map((o) => row(o.code, o.name, o)), row("", "ИТОГО", c.total)];
+  const rows = [...c.organizations.map((o) => row(o.code, shortOrgName(o.name), o)), row("", "ИТОГО", c.total)];
   const t = table(
     ["Код", "Организация", "План", "Охвачено", "% плана", "Контингент", "Доля", "Наставников", "Пар/групп", "Искл. строк", "Статус"],
     rows,
-    { align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"], max: [10, 48] },
+    { align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"], max: [10, 56] },
   );
   const r = c.rows;
   const notes = [

@@ -1,0 +1,28 @@
+// `npm run demo`: the main job on the bundled example workbook, through the same commands a user runs.
+import { existsSync } from "node:fs";
+import { relative } from "node:path";
+import { run } from "../src/cli/main";
+import { EXAMPLE_PATH } from "./make-example";
+
+const PERIOD = "2021-Q2";
+
+async function step(title: string, args: string[]): Promise<void> {
+  console.log(`\n━━ ${title}\n$ mentor-monitor ${args.join(" ")}\n`);
+  const r = await run(args);
+  if (r.stdout) console.log(r.stdout);
+  if (r.stderr) console.error(r.stderr);
+  if (r.exitCode > 1) throw new Error(`команда завершилась с кодом ${r.exitCode}`);
+}
+
+async function main() {
+  if (!existsSync(EXAMPLE_PATH)) throw new Error(`нет файла примера ${EXAMPLE_PATH}; выполните npm run example`);
+  const file = relative(process.cwd(), EXAMPLE_PATH);
+  console.log(`Пример: ${file} — шесть организаций дополнительного образования Бокситогорского района, план 1256 обучающихся на 2021 год.`);
+  await step("Проверка участников, организаций и целевых показателей", ["validate", file]);
+  await step(`Охват за период ${PERIOD}`, ["coverage", file, "--period", PERIOD]);
+}
+
+main().catch((e) => {
+  console.error(`Демонстрация не удалась: ${e instanceof Error ? e.message : e}`);
+  process.exitCode = 1;
+});
