@@ -1,6 +1,7 @@
 // `npm run demo`: the main job on the bundled example workbook, through the same commands a user runs.
 import { existsSync } from "node:fs";
-import { relative } from "node:path";
+import { dirname, join, relative } from "node:path";
+import { SEED_ROADMAPS } from "./example/seed-roadmaps";
 import { run } from "../src/cli/main";
 import { EXAMPLE_PATH } from "./make-example";
 
@@ -20,6 +21,9 @@ async function main() {
   console.log(`Пример: ${file} — шесть организаций дополнительного образования Бокситогорского района, план 1256 обучающихся на 2021 год.`);
   await step("Проверка участников, организаций и целевых показателей", ["validate", file]);
   await step(`Охват за период ${PERIOD}`, ["coverage", file, "--period", PERIOD]);
+  await step("Сроки дорожной карты на 30.06.2021", ["roadmap", file, "--as-of", "2021-06-30"]);
+  const gorbatov = SEED_ROADMAPS[2];
+  await step(`Дорожная карта другого документа: ${gorbatov.municipality}`, ["roadmap", join(dirname(file), gorbatov.file), "--as-of", gorbatov.asOf]);
 }
 
 main().catch((e) => {

@@ -4,6 +4,7 @@ import { DEFAULT_DICTIONARIES, DICTIONARY_HEADERS, INDICATORS, type ListName } f
 import { SETTINGS_SHEET, SETTING_LABELS } from "../../src/core/settings";
 import { MUNICIPALITY, ORGANIZATIONS, PLAN_BASIS, PLAN_TOTAL, PLAN_YEAR, ROADMAP, SHARE_TARGETS, type SeedOrganization } from "./boksitogorsk";
 import { type RosterRow, makeRoster } from "./roster";
+import type { SeedRoadmap } from "./seed-roadmaps";
 
 type Cell = ExcelJS.CellValue;
 
@@ -96,13 +97,13 @@ export function writeTargets(wb: ExcelJS.Workbook, orgs: SeedOrganization[], tot
   );
 }
 
-export function writeRoadmap(wb: ExcelJS.Workbook) {
+export function writeRoadmap(wb: ExcelJS.Workbook, items: SeedRoadmap["items"] = ROADMAP) {
   const ws = addTableSheet(
     wb,
     "Дорожная карта",
     "ДорожнаяКарта",
     ["№", "Мероприятие", "Ответственный", "Срок", "Статус", "Дата выполнения"],
-    ROADMAP.map((i) => [i.id, i.title, i.responsible, i.deadline, i.progress, i.completed ? toDate(i.completed) : null]),
+    items.map((i) => [i.id, i.title, i.responsible, i.deadline, i.progress ?? null, i.completed ? toDate(i.completed) : null]),
     [6, 70, 32, 34, 12, 14],
   );
   ws.getColumn(6).numFmt = "dd.mm.yyyy";
@@ -122,12 +123,12 @@ export function writeLists(wb: ExcelJS.Workbook) {
   });
 }
 
-export function writeSettings(wb: ExcelJS.Workbook, period: string, asOf: Date) {
+export function writeSettings(wb: ExcelJS.Workbook, period: string, asOf: Date, municipality = MUNICIPALITY, year = PLAN_YEAR) {
   const ws = wb.addWorksheet(SETTINGS_SHEET);
   ws.columns = [{ width: 40 }, { width: 36 }];
   ws.addRow(["Параметр", "Значение"]);
-  ws.addRow([SETTING_LABELS.municipality, MUNICIPALITY]);
-  ws.addRow([SETTING_LABELS.planYear, PLAN_YEAR]);
+  ws.addRow([SETTING_LABELS.municipality, municipality]);
+  ws.addRow([SETTING_LABELS.planYear, year]);
   ws.addRow([SETTING_LABELS.period, period]);
   ws.addRow([SETTING_LABELS.asOf, asOf]);
   ws.getCell("B5").numFmt = "dd.mm.yyyy";
@@ -147,4 +148,13 @@ export function buildExample(): { workbook: ExcelJS.Workbook; roster: RosterRow[
   writeLists(wb);
   writeSettings(wb, `${PLAN_YEAR}-Q2`, new Date(Date.UTC(PLAN_YEAR, 5, 30)));
   return { workbook: wb, roster };
+}
+
+/** A roadmap-only workbook of another seed document. */
+export function buildSeedRoadmap(r: SeedRoadmap): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  writeRoadmap(wb, r.items);
+  const [y, m, d] = r.asOf.split("-").map(Number);
+  writeSettings(wb, `${r.planYear}-Q${Math.ceil(m / 3)}`, new Date(Date.UTC(y, m - 1, d)), r.municipality, r.planYear);
+  return wb;
 }

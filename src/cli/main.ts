@@ -6,6 +6,7 @@ import { parseIsoDay } from "../core/dates";
 import { parsePeriod } from "../core/period";
 import { WorkbookFileError } from "../xlsx/read";
 import { coverageCommand } from "./commands/coverage";
+import { roadmapCommand } from "./commands/roadmap";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
 import { type CommandResult, UsageError } from "./types";
@@ -44,6 +45,8 @@ const COMMANDS: Record<string, Handler> = {
   },
   validate: async ({ file, values }) => validateCommand(need(file, "файл книги"), !!values.json),
   coverage: async ({ file, values }) => coverageCommand(need(file, "файл книги"), periodArg(values.period), !!values.json),
+  roadmap: async ({ file, values }) =>
+    roadmapCommand(need(file, "файл книги"), values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"), !!values.json),
 };
 
 export async function run(argv: string[]): Promise<CommandResult & { stderr?: string }> {

@@ -13,6 +13,9 @@ import { headerKey, valueKey } from "./text";
 import { checkOrganizations } from "./validate/organizations";
 import { checkParticipants } from "./validate/participants";
 import { checkTargets } from "./validate/targets";
+import { checkRoadmap } from "./validate/roadmap";
+import { roadmapPlanYear } from "./roadmap";
+import { todayDay, ymdOf } from "./dates";
 
 
 /** A problem with the workbook as a whole: the command line stops with exit code 2. */
@@ -66,7 +69,12 @@ function headerlessProblem(spec: SheetSpec, sheet: SheetInput): WorkbookProblem 
   };
 }
 
-export function analyzeWorkbook(wb: WorkbookInput): WorkbookAnalysis {
+export interface AnalyzeOptions {
+  /** Anchors the roadmap's plan year when the settings give none; defaults to today. */
+  readonly today?: number;
+}
+
+export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): WorkbookAnalysis {
   const byName = (n: string) => wb.sheets.find((s) => valueKey(s.name) === valueKey(n));
   const dictSheet = byName(DICTIONARIES_SHEET);
   const settingsSheet = byName(SETTINGS_SHEET);
@@ -102,6 +110,10 @@ export function analyzeWorkbook(wb: WorkbookInput): WorkbookAnalysis {
   if (targets) checkTargets(targets.records, orgCodes, targets.sink);
   for (const p of participants) {
     checkParticipants(p.records, orgCodes, settings, p.sink, p.located.columnIndex.consent !== undefined);
+  }
+  if (roadmap) {
+    const year = roadmapPlanYear(settings, ymdOf(opts.today ?? todayDay()).y);
+    checkRoadmap(roadmap.records, year, ctx.date1904, roadmap.sink);
   }
   const results = [orgs, targets, ...participants, roadmap].filter((r) => r !== undefined);
   const issues = results.flatMap((r) => r.sink.issues).sort(compareIssues);

@@ -73,18 +73,19 @@ function lendYears(whens: When[]): void {
     const p: PeriodWhen | DayWhen = w.k === "end" ? w.period : w;
     if (p.k === "day") {
       if (p.m === null) {
-        // A bare day (`с 1 по 15 марта`) takes month and year as they are, never the year before.
-        if (!lender?.exact) throw new Unparsable("missing-year");
+        // A bare day (`с 1 по 15 марта`) takes month and year as they are, never the year before,
+        // and only from a day written with a month name.
+        if (!lender?.monthWord) throw new Unparsable("missing-year");
         p.m = lender.m;
         p.y = lender.y;
       } else if (p.y === null) {
         p.y = yearFrom(lender, p.m, p.d);
       }
-      lender = { y: p.y, m: p.m, d: p.d, exact: true };
+      lender = { y: p.y, m: p.m, d: p.d, exact: true, monthWord: !p.numeric };
     } else {
       const m = firstMonth(p);
       if (p.y === null) p.y = yearFrom(lender, m, 1);
-      lender = { y: p.y, m, d: 1, exact: p.unit === "month" };
+      lender = { y: p.y, m, d: 1, exact: p.unit === "month", monthWord: false };
     }
   }
 }
@@ -94,6 +95,7 @@ interface Lender {
   m: number;
   d: number;
   exact: boolean; // a day or a month: precise enough to tell "before" from "after"
+  monthWord: boolean; // a day with a month name: lends its month to a bare day
 }
 
 function yearFrom(lender: Lender | null, m: number, d: number): number {

@@ -9,6 +9,7 @@
 //             | when "-" when | when+
 //   when     := date | N month year? | N | month year? | (N|roman) (квартал|полугодие) year?
 //             | year | "календарного года" | ("конец"|"конца") period
+//   year     := 2021 | "календарного / текущего года" (the plan year)
 import type { Keyword, Token } from "./tokens";
 
 export type Unit = "month" | "quarter" | "half" | "year";
@@ -30,6 +31,8 @@ export interface DayWhen {
   m: number | null;
   y: number | null;
   threeDigitYear: boolean;
+  /** Written as `ДД.ММ.ГГГГ`: complete in itself, so it lends no month to a bare day. */
+  numeric: boolean;
 }
 /** The last day of a period: `до конца II квартала 2023`. */
 export interface EndWhen {
@@ -40,7 +43,7 @@ export interface EndWhen {
 export type When = PeriodWhen | DayWhen | EndWhen;
 
 export type Core =
-  | { c: "when"; w: When }
+  | { c: "when"; w: When; until: boolean } // until: introduced by `до` / `к` / `не позднее`
   | { c: "list"; ws: When[] }
   | { c: "range"; a: When; b: When; dashed: boolean }
   | { c: "from"; a: When }
@@ -52,6 +55,15 @@ export type Syntax =
   | { s: "recurring"; every: Frequency; day: number | null; bound: Core | null };
 
 const FREQUENCY: Partial<Record<Keyword, Frequency>> = { monthly: "month", quarterly: "quarter", yearly: "year" };
+
+/** How fine a `when` is: lists hold one grain; years only range with years. */
+function grain(w: When): "day" | Unit {
+  return w.k === "period" ? w.unit : "day";
+}
+
+function rangeable(a: When, b: When): boolean {
+  return (grain(a) === "year") === (grain(b) === "year");
+}
 
 class Cursor {
   i = 0;
@@ -86,8 +98,11 @@ class Cursor {
 }
 
 export function parseSyntax(tokens: readonly Token[], planYear: number): Syntax | null {
-  // Commas only separate list items and clauses: they never change the meaning.
-  const cur = new Cursor(tokens.filter((t) => t.type !== "comma"));
+  // Commas only separate list items and clauses: they never change the meaning. A leading dash
+  // is a label separator (`Срок – 01.03.2021`), as `срок` itself is filler.
+  const meaningful = tokens.filter((t) => t.type !== "comma");
+  while (meaningful[0]?.type === "dash") meaningful.shift();
+  const cur = new Cursor(meaningful);
   const g = new Grammar(cur, planYear);
   const tree = cur.attempt(() => g.recurring()) ?? cur.attempt(() => g.plain());
   return tree && cur.done ? tree : null;
@@ -112,7 +127,13 @@ class Grammar {
 
   /** Whatever follows a frequency: nothing, or a core that bounds it. */
   private rest(): Core | null {
-    return this.cur.done ? null : this.cur.attempt(() => this.core());
+    if (this.cur.done) return null;
+    return this.cur.attempt(() => {
+      const bound = this.core();
+      // `ежемесячно 01.03.2022` could mean from, until or on that day: a single day bounds only after `до`.
+      const loneDay = bound?.c === "when" && bound.w.k !== "period" && !bound.until;
+      return loneDay ? null : bound;
+    });
   }
 
   private dayOfMonth(needEvery: boolean): number | null {
@@ -142,12 +163,18 @@ class Grammar {
     if (cur.kw("until")) {
       // `до 15.03.2022`, `до конца марта`; but `до марта` is ambiguous (before or through March?).
       const w = this.when();
-      return w && w.k !== "period" ? { c: "when", w } : null;
+      return w && w.k !== "period" ? { c: "when", w, until: true } : null;
     }
     if (cur.kw("during", "in")) {
+      // `в течение` / `в` introduce a span (`в марте 2022`, `в период с … по …`), never a bare day.
       const inner = this.core();
-      const periodLike = inner && (inner.c === "range" || inner.c === "academic" || (inner.c === "when" && inner.w.k !== "day"));
-      return periodLike ? inner : null;
+      const span =
+        inner &&
+        (inner.c === "range" ||
+          inner.c === "academic" ||
+          (inner.c === "when" && !inner.until && inner.w.k !== "day") ||
+          (inner.c === "list" && inner.ws.every((w) => w.k === "period")));
+      return span ? inner : null;
     }
     const academic = cur.attempt(() => this.academic());
     if (academic) return academic;
@@ -155,11 +182,15 @@ class Grammar {
     if (!first) return null;
     if (cur.take("dash")) {
       const b = this.when();
-      return b ? { c: "range", a: first, b, dashed: true } : null;
+      return b && rangeable(first, b) ? { c: "range", a: first, b, dashed: true } : null;
     }
     const ws = [first];
     for (let w = cur.attempt(() => this.when()); w; w = cur.attempt(() => this.when())) ws.push(w);
-    return ws.length === 1 ? { c: "when", w: first } : { c: "list", ws };
+    if (ws.length === 1) return { c: "when", w: first, until: false };
+    // A list is several deadlines of one kind (days, or months, or quarters); `2022 14.02.2022`
+    // or `марта 2023 2021` is more likely a mistake than a schedule.
+    const g = grain(first);
+    return g !== "year" && ws.every((w) => grain(w) === g) ? { c: "list", ws } : null;
   }
 
   private fromRest(): Core | null {
@@ -168,7 +199,7 @@ class Grammar {
     if (!a) return null;
     if (!(cur.kw("to", "until") || cur.take("dash"))) return { c: "from", a };
     const b = this.when();
-    return b ? { c: "range", a, b, dashed: false } : null;
+    return b && rangeable(a, b) ? { c: "range", a, b, dashed: false } : null;
   }
 
   /** `2023-2024 учебный год`, `2023/24 учебный год`, `учебный год 2023-2024`. */
@@ -180,8 +211,8 @@ class Grammar {
     const y2 = cur.take("year") ?? cur.take("num");
     if (!y2) return null;
     if (!lead && !cur.kw("academic-year")) return null;
-    const next = y2.type === "year" ? y2.value : y2.text.length === 2 ? y2.value : -1;
-    const ok = y2.type === "year" ? next === y1.value + 1 : next === (y1.value + 1) % 100;
+    // An academic year spans two consecutive years: 2023-2024 or 2023/24.
+    const ok = y2.type === "year" ? y2.value === y1.value + 1 : y2.text.length === 2 && y2.value === (y1.value + 1) % 100;
     return ok ? { c: "academic", y: y1.value } : null;
   }
 
@@ -189,21 +220,19 @@ class Grammar {
     const cur = this.cur;
     const pos = cur.i;
     const date = cur.take("date");
-    if (date) return { k: "day", pos, d: date.d, m: date.m, y: date.y, threeDigitYear: date.threeDigitYear };
+    if (date) return { k: "day", pos, d: date.d, m: date.m, y: date.y, threeDigitYear: date.threeDigitYear, numeric: true };
     if (cur.kw("end")) {
       const p = this.period();
       return p ? { k: "end", pos, period: p } : null;
     }
-    const num = cur.peek()?.type === "num" ? cur.peek() : undefined;
-    const next = cur.peek(1);
-    if (num?.type === "num" && !(next?.type === "kw" && (next.kw === "quarter" || next.kw === "half-year"))) {
-      cur.i++;
-      if (num.value < 1 || num.value > 31) return null;
-      const month = cur.take("month");
-      const year = month ? cur.take("year") : null;
-      return { k: "day", pos, d: num.value, m: month?.value ?? null, y: year?.value ?? null, threeDigitYear: false };
-    }
-    return this.period();
+    const after = cur.peek(1);
+    const ordinalOfPeriod = after?.type === "kw" && (after.kw === "quarter" || after.kw === "half-year");
+    const num = ordinalOfPeriod ? null : cur.take("num");
+    if (!num) return this.period();
+    if (num.value < 1 || num.value > 31) return null;
+    const month = cur.take("month");
+    const y = month ? this.yearOf() : null;
+    return { k: "day", pos, d: num.value, m: month?.value ?? null, y, threeDigitYear: false, numeric: false };
   }
 
   private period(): PeriodWhen | null {
@@ -213,12 +242,19 @@ class Grammar {
     const year = cur.take("year");
     if (year) return { k: "period", pos, unit: "year", n: 1, y: year.value };
     const month = cur.take("month");
-    if (month) return { k: "period", pos, unit: "month", n: month.value, y: cur.take("year")?.value ?? null };
+    if (month) return { k: "period", pos, unit: "month", n: month.value, y: this.yearOf() };
     const ordinal = cur.take("num") ?? cur.take("roman");
     const unit = ordinal && (cur.kw("quarter") ? "quarter" : cur.kw("half-year") ? "half" : null);
     if (!ordinal || !unit) return null;
     const max = unit === "quarter" ? 4 : 2;
     if (ordinal.value < 1 || ordinal.value > max) return null;
-    return { k: "period", pos, unit, n: ordinal.value, y: cur.take("year")?.value ?? null };
+    return { k: "period", pos, unit, n: ordinal.value, y: this.yearOf() };
+  }
+
+  /** The year after a month or quarter: `2023`, or `календарного / текущего года` (the plan year). */
+  private yearOf(): number | null {
+    const year = this.cur.take("year");
+    if (year) return year.value;
+    return this.cur.kw("calendar-year") ? this.planYear : null;
   }
 }

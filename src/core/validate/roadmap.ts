@@ -1,0 +1,19 @@
+import { parseDeadline } from "../deadline";
+import type { RoadmapRow } from "../schemas";
+import type { IssueSink, RowRecord } from "../table";
+import type { CellValue } from "../cells";
+
+type Key = keyof RoadmapRow;
+
+/** A "Срок" the grammar cannot read is kept as written and reported, never guessed. */
+export function checkRoadmap(records: RowRecord<RoadmapRow, Key>[], planYear: number, date1904: boolean, sink: IssueSink<Key>): void {
+  for (const rec of records) {
+    if (!rec.value) continue;
+    const d = parseDeadline((rec.value.deadline ?? null) as CellValue, { planYear, date1904 });
+    if (d.kind !== "unparsed") continue;
+    const msg = d.text === ""
+      ? "Срок не указан: введите дату (ДД.ММ.ГГГГ) или период"
+      : `Срок «${d.text}» не распознан: укажите дату (ДД.ММ.ГГГГ), месяц или период`;
+    sink.onRecord(rec, "deadline", "unparsed-deadline", msg);
+  }
+}
