@@ -1,5 +1,5 @@
 // `npm run demo`: the main job on the bundled example workbook, through the same commands a user runs.
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { SEED_ROADMAPS } from "./example/seed-roadmaps";
 import { run } from "../src/cli/main";
@@ -22,6 +22,9 @@ async function main() {
   await step("Проверка участников, организаций и целевых показателей", ["validate", file]);
   await step(`Охват за период ${PERIOD}`, ["coverage", file, "--period", PERIOD]);
   await step("Сроки дорожной карты на 30.06.2021", ["roadmap", file, "--as-of", "2021-06-30"]);
+  const out = join("out", "svod-2021-Q2.xlsx");
+  mkdirSync("out", { recursive: true });
+  await step("Сводный отчёт (лист «Свод 2021 Q2») в новый файл", ["report", file, "--period", PERIOD, "--as-of", "2021-06-30", "-o", out]);
   const gorbatov = SEED_ROADMAPS[2];
   await step(`Дорожная карта другого документа: ${gorbatov.municipality}`, ["roadmap", join(dirname(file), gorbatov.file), "--as-of", gorbatov.asOf]);
 }

@@ -6,6 +6,7 @@ import { parseIsoDay } from "../core/dates";
 import { parsePeriod } from "../core/period";
 import { WorkbookFileError } from "../xlsx/read";
 import { coverageCommand } from "./commands/coverage";
+import { reportCommand } from "./commands/report";
 import { roadmapCommand } from "./commands/roadmap";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
@@ -45,6 +46,14 @@ const COMMANDS: Record<string, Handler> = {
   },
   validate: async ({ file, values }) => validateCommand(need(file, "файл книги"), !!values.json),
   coverage: async ({ file, values }) => coverageCommand(need(file, "файл книги"), periodArg(values.period), !!values.json),
+  report: async ({ file, values }) =>
+    reportCommand(
+      need(file, "файл книги"),
+      periodArg(values.period),
+      values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"),
+      need(values.out, "файл для записи (-o ФАЙЛ)"),
+      !!values.json,
+    ),
   roadmap: async ({ file, values }) =>
     roadmapCommand(need(file, "файл книги"), values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"), !!values.json),
 };
