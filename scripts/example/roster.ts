@@ -96,6 +96,17 @@ export function makeRoster(orgs: SeedOrganization[], seed = 48): RosterRow[] {
       }
     }
   }
+  // Teacher-to-teacher support of young specialists: half of each organization's young teachers.
+  for (const org of orgs) {
+    const pair = `${org.code}-МП`;
+    const start = utc(2021, 2, 1);
+    const teacher = (role: string, category: string, birthYear: number): RosterRow => ({
+      fio: makeName(r, used), birthDate: utc(birthYear, 1 + Math.floor(r() * 12), 1 + Math.floor(r() * 28)), orgCode: org.code,
+      role, category, form: "Учитель – учитель", pair, start, end: null, consent: "Да",
+    });
+    rows.push(teacher("Наставник", "Педагог", 1970 + Math.floor(r() * 15)));
+    for (let k = 0; k < Math.ceil(org.youngTeachers / 2); k++) rows.push(teacher("Наставляемый", "Молодой специалист", 1996 + Math.floor(r() * 3)));
+  }
   return [...rows, ...plantedRows(rows, r, used)];
 }
 
