@@ -139,3 +139,19 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
 export function isExcluded(rec: RowRecord<unknown, string>): boolean {
   return rec.errors > 0 || rec.value === null;
 }
+
+/**
+ * Why the roster commands cannot run on this workbook, or null: the participants and organizations
+ * sheets must exist with a header row.
+ */
+export function rosterProblem(a: WorkbookAnalysis, fileName: string): string | null {
+  if (a.problems.length > 0) return a.problems.map((p) => p.message).join("\n");
+  const missing: string[] = [];
+  if (!a.organizations) missing.push("«Организации»");
+  if (a.participants.length === 0) missing.push("«Участники»");
+  if (missing.length === 0) return null;
+  return (
+    `В книге «${fileName}» нет ${missing.length > 1 ? "листов" : "листа"} ${missing.join(" и ")} ` +
+    "(ни по имени таблицы, ни по имени листа, ни по заголовкам). Вставьте шаблон: mentor-monitor template -o шаблон.xlsx"
+  );
+}

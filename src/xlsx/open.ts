@@ -2,7 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
-import { type WorkbookAnalysis, analyzeWorkbook } from "../core/analyze";
+import { type WorkbookAnalysis, analyzeWorkbook, rosterProblem } from "../core/analyze";
 import { WorkbookFileError, loadWorkbook, workbookInputOf } from "./read";
 
 export interface OpenedWorkbook {
@@ -22,15 +22,8 @@ export async function openWorkbookFile(path: string): Promise<OpenedWorkbook> {
   return { workbook, analysis: analyzeWorkbook(workbookInputOf(workbook)) };
 }
 
-/** What the roster commands need: the participants and organizations sheets, each with a header row. */
+/** The roster commands stop with exit code 2 when the workbook lacks its roster sheets. */
 export function requireRoster(a: WorkbookAnalysis, fileName: string): void {
-  if (a.problems.length > 0) throw new WorkbookFileError(a.problems.map((p) => p.message).join("\n"));
-  const missing: string[] = [];
-  if (!a.organizations) missing.push("«Организации»");
-  if (a.participants.length === 0) missing.push("«Участники»");
-  if (missing.length > 0) {
-    throw new WorkbookFileError(
-      `В книге «${fileName}» нет ${missing.length > 1 ? "листов" : "листа"} ${missing.join(" и ")} (ни по имени таблицы, ни по имени листа, ни по заголовкам). Вставьте шаблон: mentor-monitor template -o шаблон.xlsx`,
-    );
-  }
+  const problem = rosterProblem(a, fileName);
+  if (problem !== null) throw new WorkbookFileError(problem);
 }
