@@ -113,7 +113,7 @@ describe("organizations and targets sheets", () => {
     });
     expect(issuesOf(analysis, "unknown-value")).toContainEqual(expect.objectContaining({ sheet: "Организации", cell: "C2" }));
     const nums = issuesOf(analysis, "invalid-number").filter((i) => i.sheet === "Организации");
-    expect(nums.map((i) => i.cell)).toEqual(["D3", "E4"]);
+    expect(nums.map((i) => [i.cell, i.severity])).toEqual([["D3", "error"], ["E4", "error"]]);
   });
 
   it("target-total-mismatch when the six plans do not add up to ИТОГО", async () => {
@@ -140,7 +140,7 @@ describe("organizations and targets sheets", () => {
     });
     expect(issuesOf(analysis, "unknown-organization")).toContainEqual(expect.objectContaining({ sheet: "Целевые показатели", cell: "A3", suggestion: "БЦДО" }));
     const nums = issuesOf(analysis, "invalid-number").filter((i) => i.sheet === "Целевые показатели");
-    expect(nums.map((i) => i.cell)).toEqual(["C4", "D10"]);
+    expect(nums.map((i) => [i.cell, i.severity])).toEqual([["C4", "error"], ["D10", "error"]]);
     expect(issuesOf(analysis, "missing-value")).toContainEqual(expect.objectContaining({ sheet: "Целевые показатели", cell: "E5", column: "Единица" }));
   });
 
@@ -159,7 +159,7 @@ describe("missing columns", () => {
     });
     const missing = issuesOf(analysis, "missing-column");
     expect(missing).toEqual([
-      expect.objectContaining({ sheet: "Участники", row: ROSTER_HEADER_ROW, column: "Дата начала", severity: "error" }),
+      expect.objectContaining({ sheet: "Участники", cell: `A${ROSTER_HEADER_ROW}`, row: ROSTER_HEADER_ROW, column: "Дата начала", severity: "error", code: "missing-column" }),
     ]);
     expect(analysis.participants[0].records.every((r) => r.errors > 0)).toBe(true);
   });
