@@ -34,7 +34,13 @@ export interface SheetLayout {
   readonly conditional: readonly ConditionalRule[];
   /** Header row + body rows of tables to create as Excel tables (Office.js renderer). */
   readonly tables: readonly { readonly name: string; readonly box: Box }[];
-  readonly chart: { readonly title: string; readonly categories: Box; readonly series: readonly { name: string; values: Box }[] } | null;
+  readonly chart: {
+    readonly title: string;
+    readonly categories: Box;
+    readonly series: readonly { name: string; values: Box }[];
+    /** Where the chart sits: below everything else. */
+    readonly anchor: Box;
+  } | null;
   readonly print: { readonly landscape: true; readonly fitToWidth: 1; readonly repeatRows: readonly [number, number] };
   /** Row heights in points where wrapped text needs more than one line (renderers do not all auto-fit). */
   readonly rowHeights: Readonly<Record<number, number>>;
@@ -171,6 +177,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
         title: model.chart.title,
         categories: col(model.chart.categoryColumn),
         series: model.chart.seriesColumns.map((j) => ({ name: t.columns[j].header, values: col(j) })),
+        anchor: { top: 0, left: 1, bottom: 0, right: Math.min(lastCol, 10) }, // rows set below
       };
     }
     if (t.total) put(t.total, "total");
@@ -181,6 +188,7 @@ export function layoutReport(model: ReportModel): SheetLayout {
     merges.push({ top: row, left: 1, bottom: row, right: lastCol });
     row++;
   }
+  if (chart) chart = { ...chart, anchor: { ...chart.anchor, top: row + 1, bottom: row + 18 } };
   return {
     name: model.sheetName,
     cells,
