@@ -2,6 +2,7 @@
 // calls Office.js itself; tests run the same service on the in-memory test host.
 import { type WorkbookAnalysis, analyzeWorkbook, rosterProblem } from "../core/analyze";
 import { cellAddress } from "../core/cells";
+import { issueOrganizer } from "../core/issue-orgs";
 import { type CoverageResult, computeCoverage } from "../core/coverage";
 import { type Day, isoOf, parseIsoDay, todayDay, ymdOf } from "../core/dates";
 import type { Issue } from "../core/issues";
@@ -29,7 +30,8 @@ export interface PaneSettings {
 }
 
 export interface CheckResult {
-  readonly issues: readonly Issue[];
+  /** Roster issues carry the organization code written on their row. */
+  readonly issues: readonly (Issue & { org?: string })[];
   readonly errors: number;
   readonly warnings: number;
   /** Workbook-level problems (missing sheets, no header row): one Russian message each. */
@@ -125,8 +127,12 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
       run(async (ctx) => {
         const a = await analyze(ctx);
         const problem = rosterProblem(a, "текущая книга");
+        const orgOf = issueOrganizer(a);
         return {
-          issues: a.issues,
+          issues: a.issues.map((i) => {
+            const org = orgOf(i);
+            return org === undefined ? i : { ...i, org };
+          }),
           errors: a.issues.filter((i) => i.severity === "error").length,
           warnings: a.issues.filter((i) => i.severity === "warning").length,
           problems: problem ? [problem] : [],

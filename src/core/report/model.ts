@@ -10,6 +10,7 @@ import { type RoadmapResult, STATUS_RU, compareItems } from "../roadmap";
 import { valueKey } from "../text";
 import { shortOrgName } from "../orgname";
 import { COVERAGE_COLUMNS, type CoverageColumn } from "./columns";
+import { issueOrganizer } from "../issue-orgs";
 
 /** A cell of the report: text is always text (never a formula), numbers carry a format. */
 export type ReportValue = string | number | null;
@@ -149,28 +150,22 @@ function roadmapTables(r: RoadmapResult | null): ReportTable[] {
 
 /** Errors and warnings per organization (roster rows) and per sheet (everything else). */
 function qualityTable(a: WorkbookAnalysis, c: CoverageResult): ReportTable {
-  const orgOfRow = new Map<string, string>();
-  for (const s of a.participants) {
-    for (const rec of s.records) {
-      const code = rec.fields.orgCode;
-      orgOfRow.set(`${s.located.sheet.name}|${rec.row}`, typeof code === "string" ? valueKey(code) : "");
-    }
-  }
+  const orgOf = issueOrganizer(a);
   const groups = new Map<string, { label: string; sheet: string; errors: number; warnings: number; excluded: number | null }>();
   const group = (key: string, label: string, sheet: string, excluded: number | null) => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { label, sheet, errors: 0, warnings: 0, excluded }));
     return g;
   };
-  const rosterSheets = new Set(a.participants.map((s) => s.located.sheet.name));
   for (const o of c.organizations) group(`org|${valueKey(o.code)}`, `${o.code} — ${shortOrgName(o.name)}`, "Участники", o.excludedRows);
   const count = (g: { errors: number; warnings: number }, i: Issue) => (i.severity === "error" ? g.errors++ : g.warnings++);
   for (const i of a.issues) {
-    if (rosterSheets.has(i.sheet)) {
-      const org = orgOfRow.get(`${i.sheet}|${i.row}`);
-      const g = org && groups.has(`org|${org}`) ? groups.get(`org|${org}`)! : group("org|?", "Код организации не указан или неизвестен", i.sheet, c.unattributedExcluded);
-      count(g, i);
-    } else count(group(`sheet|${i.sheet}`, `Лист «${i.sheet}»`, i.sheet, null), i);
+    const org = orgOf(i);
+    if (org === undefined) count(group(`sheet|${i.sheet}`, `Лист «${i.sheet}»`, i.sheet, null), i);
+    else {
+      const known = groups.get(`org|${valueKey(org)}`);
+      count(known ?? group("org|?", "Код организации не указан или неизвестен", i.sheet, c.unattributedExcluded), i);
+    }
   }
   const rows = [...groups.values()].map((g) => [g.label, g.sheet, g.errors, g.warnings, g.excluded]);
   const sum = (k: 2 | 3) => rows.reduce((s, r) => s + (r[k] as number), 0);

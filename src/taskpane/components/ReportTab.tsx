@@ -1,0 +1,36 @@
+import { Button, Field, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { MonitorService } from "../../office/service";
+import type { Dictionary } from "../i18n";
+import { Status } from "./Status";
+import { useAction } from "./useAction";
+
+const ROMAN = ["I", "II", "III", "IV"];
+
+/** The quarters of the plan year and the year before: what a curator reports on. */
+function periods(year: number): string[] {
+  return [year, year - 1].flatMap((y) => [4, 3, 2, 1].map((q) => `${y}-Q${q}`));
+}
+
+export function ReportTab({ service, t, period, asOf, year }: { service: MonitorService; t: Dictionary; period: string; asOf: string; year: number }) {
+  const { busy, outcome, run } = useAction();
+  const [chosen, setChosen] = useState(period);
+  return (
+    <section aria-label={t.tabReport}>
+      <Field label={t.period}>
+        <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
+          {[...new Set([period, ...periods(year)])].map((p) => (
+            <option key={p} value={p}>
+              {ROMAN[Number(p.slice(-1)) - 1]} квартал {p.slice(0, 4)} ({p})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Text block size={200} style={{ margin: "6px 0" }}>{t.reportHint}</Text>
+      <Button appearance="primary" disabled={busy} onClick={() => run(() => service.generateReport(chosen, asOf), (r) => t.reportDone(r.sheet))}>
+        {t.generate}
+      </Button>
+      <Status busy={busy} outcome={outcome} t={t} />
+    </section>
+  );
+}

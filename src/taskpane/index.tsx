@@ -1,0 +1,21 @@
+// Task pane entry. In Office the service talks to Excel through Excel.run; the browser tests provide
+// the in-memory test host instead (window.__MENTOR_MONITOR_HOST__), in place of Office.
+import { createRoot } from "react-dom/client";
+import { type ExcelRun, officeRun } from "../office/run";
+import { createService } from "../office/service";
+import { App } from "./components/App";
+import { langOf } from "./i18n";
+
+declare global {
+  interface Window {
+    __MENTOR_MONITOR_HOST__?: { run: ExcelRun; now?: () => Date };
+  }
+}
+
+Office.onReady(() => {
+  const injected = window.__MENTOR_MONITOR_HOST__;
+  const service = createService(injected?.run ?? officeRun, injected?.now);
+  const lang = langOf(Office.context?.displayLanguage);
+  document.documentElement.lang = lang;
+  createRoot(document.getElementById("root")!).render(<App service={service} lang={lang} />);
+});
