@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import { parseIsoDay } from "../core/dates";
 import { parsePeriod } from "../core/period";
 import { WorkbookFileError } from "../xlsx/read";
+import { consolidateCommand } from "./commands/consolidate";
 import { coverageCommand } from "./commands/coverage";
 import { reportCommand } from "./commands/report";
 import { roadmapCommand } from "./commands/roadmap";
@@ -17,9 +18,10 @@ const USAGE = `Использование:
   mentor-monitor validate ФАЙЛ [--json]
   mentor-monitor coverage ФАЙЛ --period ГГГГ-Qn [--json]
   mentor-monitor roadmap ФАЙЛ --as-of ГГГГ-ММ-ДД [--json]
-  mentor-monitor report ФАЙЛ --period ГГГГ-Qn [--as-of ГГГГ-ММ-ДД] -o ФАЙЛ [--json]`;
+  mentor-monitor report ФАЙЛ --period ГГГГ-Qn [--as-of ГГГГ-ММ-ДД] -o ФАЙЛ [--json]
+  mentor-monitor consolidate ШКОЛА.xlsx... -o РАЙОН.xlsx [--into КНИГА_РАЙОНА.xlsx] [--json]`;
 
-type Handler = (args: { file?: string; values: Record<string, string | boolean | undefined> }) => Promise<CommandResult>;
+type Handler = (args: { file?: string; files: string[]; values: Record<string, string | boolean | undefined> }) => Promise<CommandResult>;
 
 const need = (v: string | boolean | undefined, what: string): string => {
   if (typeof v !== "string" || v === "") throw new UsageError(`Не указан ${what}`);
@@ -54,6 +56,11 @@ const COMMANDS: Record<string, Handler> = {
       need(values.out, "файл для записи (-o ФАЙЛ)"),
       !!values.json,
     ),
+  consolidate: async ({ files, values }) => {
+    if (files.length === 0) throw new UsageError("Не указаны файлы школ");
+    const into = typeof values.into === "string" ? values.into : undefined;
+    return consolidateCommand(files, need(values.out, "файл книги района (-o ФАЙЛ)"), into, !!values.json);
+  },
   roadmap: async ({ file, values }) =>
     roadmapCommand(need(file, "файл книги"), values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"), !!values.json),
 };
@@ -68,16 +75,17 @@ export async function run(argv: string[]): Promise<CommandResult & { stderr?: st
         year: { type: "string" },
         period: { type: "string" },
         "as-of": { type: "string" },
+        into: { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
-    const [command, file, extra] = positionals;
+    const [command, ...files] = positionals;
     if (values.help || !command) return { stdout: USAGE, exitCode: values.help ? 0 : 2 };
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`Неизвестная команда «${command}»`);
-    if (extra !== undefined) throw new UsageError(`Лишний аргумент «${extra}»`);
-    return await handler({ file, values });
+    if (command !== "consolidate" && files.length > 1) throw new UsageError(`Лишний аргумент «${files[1]}»`);
+    return await handler({ file: files[0], files, values });
   } catch (e) {
     if (e instanceof WorkbookFileError) return { stdout: "", stderr: e.message, exitCode: 2 };
     if (e instanceof UsageError) return { stdout: "", stderr: `${e.message}\n\n${USAGE}`, exitCode: 2 };

@@ -1,6 +1,7 @@
 // Task pane entry. In Office the service talks to Excel through Excel.run; the browser tests provide
 // the in-memory test host instead (window.__MENTOR_MONITOR_HOST__), in place of Office.
 import { createRoot } from "react-dom/client";
+import { config } from "zod";
 import { type ExcelRun, officeRun } from "../office/run";
 import { createService } from "../office/service";
 import { App } from "./components/App";
@@ -11,6 +12,9 @@ declare global {
     __MENTOR_MONITOR_HOST__?: { run: ExcelRun; now?: () => Date };
   }
 }
+
+// zod would probe `new Function` for speed; the pane's Content-Security-Policy forbids eval.
+config({ jitless: true });
 
 Office.onReady(() => {
   const injected = window.__MENTOR_MONITOR_HOST__;

@@ -5,7 +5,7 @@ import { type InputRule, TEMPLATE_ROWS, type TemplateModel, type TemplateSheet }
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 
-function validationOf(rule: InputRule): ExcelJS.DataValidation {
+export function validationOf(rule: InputRule): ExcelJS.DataValidation {
   const common = { allowBlank: true, showInputMessage: true, prompt: rule.prompt, showErrorMessage: true };
   switch (rule.kind) {
     case "list":

@@ -1,0 +1,183 @@
+// Workbook, the worksheet collection and Worksheet with its freeze panes and page layout.
+import { type Rect, inGrid, parseAddress } from "./address";
+import { ChartCollection } from "./charts";
+import { oneOf } from "./cells";
+import { HostError } from "./errors";
+import type { SheetModel, Visibility, WorkbookModel } from "./model";
+import { NamedItemCollection } from "./names";
+import { HostCollection, HostObject, type Prop, defineProps } from "./proxy";
+import { Range, RangeRef } from "./range";
+import { TableCollection } from "./tables";
+
+const VISIBILITY = ["Visible", "Hidden", "VeryHidden"] as const;
+
+export class Workbook extends HostObject<WorkbookModel> {
+  static override typeName = "Workbook";
+  static override navs = ["worksheets", "tables", "names"];
+
+  get worksheets(): WorksheetCollection {
+    return this.nav("worksheets", () => new WorksheetCollection(this.context, () => this._resolve()));
+  }
+  get tables(): TableCollection {
+    return this.nav("tables", () => new TableCollection(this.context, () => ({ workbook: this.context.model, sheet: null })));
+  }
+  get names(): NamedItemCollection {
+    return this.nav("names", () => new NamedItemCollection(this.context, () => this._resolve()));
+  }
+}
+
+export class WorksheetCollection extends HostCollection<WorkbookModel, SheetModel> {
+  static override typeName = "WorksheetCollection";
+
+  protected itemModels(m: WorkbookModel): SheetModel[] {
+    return m.sheets;
+  }
+  protected itemProxy(): Worksheet {
+    return new Worksheet(this.context, () => null);
+  }
+
+  add(name?: string): Worksheet {
+    const ws = new Worksheet(this.context, () => {
+      throw new HostError("InvalidObjectPath", "used before its add() ran", "WorksheetCollection.add");
+    });
+    this.call("add", [name ?? null], (m) => ws._bind(m.addSheet(name)));
+    return ws;
+  }
+
+  getItem(key: string): Worksheet {
+    const find = () => this.context.model.sheet(key) ?? null;
+    return this.path("getItem", [key], new Worksheet(this.context, () => find() ?? fail(`no sheet «${key}»`, "WorksheetCollection.getItem")));
+  }
+
+  getItemOrNullObject(key: string): Worksheet {
+    return this.path("getItemOrNullObject", [key], new Worksheet(this.context, () => this.context.model.sheet(key) ?? null), true);
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return this.path("getActiveWorksheet", [], new Worksheet(this.context, () => this.context.model.active ?? fail("no active sheet", "getActiveWorksheet")));
+  }
+}
+
+function fail(detail: string, where: string): never {
+  throw new HostError("ItemNotFound", detail, where);
+}
+
+export class Worksheet extends HostObject<SheetModel> {
+  static override typeName = "Worksheet";
+  static override props: Record<string, Prop<SheetModel>> = {
+    name: { get: (m) => m.name, set: (m, v, ctx) => ctx.model.renameSheet(m, String(v)) },
+    visibility: {
+      get: (m) => m.visibility,
+      set: (m, v, ctx) => ctx.model.setVisibility(m, oneOf(VISIBILITY, v, "Worksheet.visibility") as Visibility),
+    },
+    position: { get: (m, ctx) => ctx.model.sheets.indexOf(m) },
+  };
+
+  get tables(): TableCollection {
+    return this.nav("tables", () => new TableCollection(this.context, () => {
+      const sheet = this._resolve();
+      return sheet && { workbook: this.context.model, sheet };
+    }));
+  }
+  get charts(): ChartCollection {
+    return this.nav("charts", () => new ChartCollection(this.context, () => this._resolve()));
+  }
+  get freezePanes(): FreezePanes {
+    return this.nav("freezePanes", () => new FreezePanes(this.context, () => this._resolve()));
+  }
+  get pageLayout(): PageLayout {
+    return this.nav("pageLayout", () => new PageLayout(this.context, () => this._resolve()));
+  }
+
+  delete(): void {
+    this.call("delete", [], (m) => this.context.model.deleteSheet(m));
+  }
+
+  activate(): void {
+    this.call("activate", [], (m) => this.context.model.activate(m));
+  }
+
+  /** A block by address ("A1", "B2:D9", "C:C"); without one, the whole sheet. */
+  getRange(address?: string): Range {
+    return this.path("getRange", [address ?? null], this.range(() => {
+      if (address === undefined) return { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+      const a = parseAddress(address);
+      const sheet = this._resolve();
+      if (!a || (a.sheet !== null && sheet && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
+        throw new HostError("InvalidArgument", `«${address}» is not an address on this sheet`, "Worksheet.getRange");
+      }
+      return a.rect;
+    }));
+  }
+
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): Range {
+    return this.path("getRangeByIndexes", [row, col, rows, cols], this.range(() => {
+      const rect = { row, col, rows, cols };
+      if (![row, col, rows, cols].every(Number.isInteger) || !inGrid(rect)) {
+        throw new HostError("InvalidArgument", `getRangeByIndexes(${row}, ${col}, ${rows}, ${cols})`, "Worksheet.getRangeByIndexes");
+      }
+      return rect;
+    }));
+  }
+
+  getUsedRange(valuesOnly = false): Range {
+    // An empty sheet's used range is A1 in Excel.
+    return this.path("getUsedRange", [valuesOnly], this.range((s) => s.usedRect(valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 }));
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return this.path("getUsedRangeOrNullObject", [valuesOnly], this.range((s) => s.usedRect(valuesOnly)), true);
+  }
+
+  private range(rectOf: (s: SheetModel) => Rect | null): Range {
+    return new Range(this.context, () => {
+      const sheet = this._resolve();
+      if (!sheet) return null;
+      const rect = rectOf(sheet);
+      return rect && new RangeRef(sheet, rect);
+    });
+  }
+}
+defineProps(Worksheet);
+
+export class FreezePanes extends HostObject<SheetModel> {
+  static override typeName = "WorksheetFreezePanes";
+
+  freezeRows(count = 1): void {
+    this.call("freezeRows", [count], (m) => {
+      if (!Number.isInteger(count) || count < 0) throw new HostError("InvalidArgument", `freezeRows(${count})`, "freezeRows");
+      m.freezeRows = count;
+    });
+  }
+
+  unfreeze(): void {
+    this.call("unfreeze", [], (m) => void (m.freezeRows = 0));
+  }
+}
+
+export class PageLayout extends HostObject<SheetModel> {
+  static override typeName = "PageLayout";
+  static override props: Record<string, Prop<SheetModel>> = {
+    orientation: { get: (m) => m.pageLayout.orientation, set: (m, v) => void (m.pageLayout.orientation = oneOf(["Portrait", "Landscape"], v, "PageLayout.orientation")) },
+    zoom: {
+      get: (m) => m.pageLayout.zoom,
+      set: (m, v) => {
+        const z = v as Record<string, unknown>;
+        const ok = typeof z === "object" && z !== null && Object.entries(z).every(([k, x]) => ["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k) && (x === null || typeof x === "number"));
+        if (!ok) throw new HostError("InvalidArgument", `zoom ${JSON.stringify(v)}`, "PageLayout.zoom");
+        m.pageLayout.zoom = { ...z };
+      },
+    },
+  };
+
+  /** Rows repeated on every printed page, as "$1:$3" or a Range. */
+  setPrintTitleRows(rows: string | Range): void {
+    this.call("setPrintTitleRows", [rows], (m) => {
+      const text = typeof rows === "string" ? rows : rows._resolve();
+      const a = typeof text === "string" ? parseAddress(text) : null;
+      if (typeof text === "string" && (!a || a.rect.cols !== 16_384)) throw new HostError("InvalidArgument", `print title rows «${text}»`, "PageLayout.setPrintTitleRows");
+      m.pageLayout.printTitleRows = typeof text === "string" ? text : `$${text!.rect.row + 1}:$${text!.rect.row + text!.rect.rows}`;
+    });
+  }
+}
+defineProps(PageLayout);

@@ -1,0 +1,114 @@
+// Consolidating school workbooks into the district workbook, with the real binary on real files.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { districtBase, schoolSet } from "../scripts/example/schools";
+
+const BIN = join(__dirname, "..", "dist", "src", "cli", "main.js");
+const dir = mkdtempSync(join(tmpdir(), "mm-cons-"));
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+};
+const p = (f: string) => join(dir, f);
+
+async function sheetRows(path: string, name: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const ws = wb.getWorksheet(name)!;
+  const out: unknown[][] = [];
+  ws.eachRow((row) => out.push((row.values as unknown[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))));
+  return out;
+}
+
+const set = schoolSet();
+beforeAll(async () => {
+  await districtBase().xlsx.writeFile(p("district.xlsx"));
+  for (const f of ["bdyussh.xlsx", "bcdo.xlsx", "dyusshp.xlsx"] as const) await set[f].xlsx.writeFile(p(f));
+});
+
+describe("mentor-monitor consolidate", () => {
+  let json: { files: { file: string; read: number; added: number; replaced: number; excluded: { row: number; reason: string }[] }[]; duplicates: { person: string; sources: string[] }[]; unknownOrganizations: string[] };
+
+  beforeAll(() => {
+    const r = cli("consolidate", p("bdyussh.xlsx"), p("bcdo.xlsx"), p("dyusshp.xlsx"), "--into", p("district.xlsx"), "-o", p("out1.xlsx"), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    json = JSON.parse(r.out);
+  });
+
+  it("accounts for every source row: added or excluded with a reason", () => {
+    const { clean, own, withMistakes } = set.rows;
+    expect(json.files.map((f) => [f.file, f.read, f.added, f.replaced, f.excluded.length])).toEqual([
+      ["bdyussh.xlsx", clean.length, clean.length, 0, 0],
+      ["bcdo.xlsx", own.length, own.length, 0, 0],
+      ["dyusshp.xlsx", withMistakes.length, withMistakes.length - 2, 0, 2],
+    ]);
+    for (const f of json.files) expect(f.added + f.excluded.length).toBe(f.read);
+    expect(json.files[2].excluded.map((e) => e.reason)).toEqual(["организации «ДЮСШ-П» нет в списке района", "не указан код организации"]);
+    expect(json.unknownOrganizations).toEqual(["ДЮСШ-П"]);
+  });
+
+  it("writes the district roster row by row, with the source of each row", async () => {
+    const rows = await sheetRows(p("out1.xlsx"), "Участники");
+    expect(rows[0]).toEqual(["ФИО", "Дата рождения", "Код организации", "Роль", "Категория", "Форма наставничества", "Пара/группа", "Дата начала", "Дата окончания", "Согласие на обработку ПД", "Источник"]);
+    const first = set.rows.clean[0];
+    const start = (first.start as Date).toISOString().slice(0, 10);
+    expect(rows[1]).toEqual([first.fio, "1975-03-10", "БДЮСШ", "Наставник", "Педагог", "Учитель – ученик", "БДЮСШ-01", start, undefined, "Да", "bdyussh.xlsx, стр. 2"]);
+    // The own-layout school: title row above, header on row 3, so its first data row is 4.
+    expect(rows[1 + set.rows.clean.length][10]).toBe("bcdo.xlsx, стр. 4");
+    expect(rows[1 + set.rows.clean.length][0]).toBe(set.rows.own[0].fio);
+    // The impossible date is carried over as written, for the district's check to flag at its cell.
+    expect(rows.some((r) => r[7] === "31.02.2021")).toBe(true);
+    expect(rows).toHaveLength(1 + set.rows.clean.length + set.rows.own.length + set.rows.withMistakes.length - 2);
+  });
+
+  it("warns about the same child reported by two schools, naming both sources", () => {
+    expect(json.duplicates).toEqual([
+      { person: expect.stringContaining(String(set.rows.clean[1].fio)), sources: ["bdyussh.xlsx, стр. 3", expect.stringMatching(/^dyusshp\.xlsx, стр\. \d+$/)] },
+    ]);
+  });
+
+  it("consolidating the same files twice gives the same district workbook as once", async () => {
+    const r = cli("consolidate", p("bdyussh.xlsx"), p("bcdo.xlsx"), p("dyusshp.xlsx"), "--into", p("out1.xlsx"), "-o", p("out2.xlsx"), "--json");
+    const again = JSON.parse(r.out);
+    expect(again.files.map((f: { added: number; replaced: number }) => [f.added, f.replaced])).toEqual(json.files.map((f) => [f.added, f.added]));
+    expect(await sheetRows(p("out2.xlsx"), "Участники")).toEqual(await sheetRows(p("out1.xlsx"), "Участники"));
+    expect(await sheetRows(p("out2.xlsx"), "Дорожная карта")).toEqual(await sheetRows(p("out1.xlsx"), "Дорожная карта"));
+  });
+
+  it("a school re-sending its corrected file replaces its earlier rows instead of doubling them", async () => {
+    const resent = join(mkdtempSync(join(tmpdir(), "mm-resent-")), "dyusshp.xlsx");
+    await set.corrected.xlsx.writeFile(resent);
+    const r = JSON.parse(cli("consolidate", resent, "--into", p("out1.xlsx"), "-o", p("out3.xlsx"), "--json").out);
+    expect(r.files[0]).toMatchObject({ file: "dyusshp.xlsx", read: set.rows.corrected.length, added: set.rows.corrected.length, replaced: set.rows.withMistakes.length - 2 });
+    const rows = await sheetRows(p("out3.xlsx"), "Участники");
+    expect(rows.filter((x) => String(x[10]).startsWith("dyusshp.xlsx"))).toHaveLength(set.rows.corrected.length);
+    expect(rows.some((x) => x[7] === "31.02.2021")).toBe(false);
+    expect(rows.filter((x) => String(x[10]).startsWith("bdyussh.xlsx"))).toHaveLength(set.rows.clean.length);
+  });
+
+  it("leaves the district's other sheets as they were, and validates the result with the engine", async () => {
+    expect(await sheetRows(p("out1.xlsx"), "Организации")).toEqual(await sheetRows(p("district.xlsx"), "Организации"));
+    expect(await sheetRows(p("out1.xlsx"), "Целевые показатели")).toEqual(await sheetRows(p("district.xlsx"), "Целевые показатели"));
+    const v = JSON.parse(cli("validate", p("out1.xlsx"), "--json").out);
+    expect(v.issues.filter((i: { code: string }) => i.code === "invalid-date")).toHaveLength(1);
+  });
+
+  it("needs a district workbook with its list of organizations", () => {
+    const r = cli("consolidate", p("bdyussh.xlsx"), "-o", p("nowhere.xlsx"));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("Нужна книга района");
+  });
+
+  it("a school file that cannot be read is reported and the others are consolidated (exit 1)", () => {
+    copyFileSync(join(__dirname, "..", "package.json"), p("broken.xlsx"));
+    const r = cli("consolidate", p("broken.xlsx"), p("bdyussh.xlsx"), "--into", p("district.xlsx"), "-o", p("out4.xlsx"));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("broken.xlsx: не прочитан — Файл «broken.xlsx» — не книга Excel (.xlsx)");
+    const n = set.rows.clean.length;
+    expect(r.out).toMatch(new RegExp(`bdyussh\\.xlsx\\s+${n}\\s+${n}\\s+0\\s+0`));
+  });
+});
