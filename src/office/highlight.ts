@@ -61,7 +61,10 @@ export async function applyHighlights(ctx: Excel.RequestContext, marks: readonly
     const p = originals[i].value[0][0].format?.fill;
     rows.push([m.sheet, m.cell, String(p?.pattern ?? "None"), String(p?.color ?? "")]);
   });
-  store.getRangeByIndexes(0, 0, rows.length, 4).values = rows;
+  const saved = store.getRangeByIndexes(0, 0, rows.length, 4);
+  // Text first: a sheet named «2021» would otherwise be stored as the number 2021 and never restored.
+  saved.numberFormat = rows.map(() => ["@", "@", "@", "@"]);
+  saved.values = rows;
   store.visibility = "VeryHidden"; // string values, not the Excel enum: the test host has no global Excel
   for (const m of marks) sheet(m.sheet).getRange(m.cell).format.fill.color = `#${PALETTE.tones[m.tone].fill}`;
   await ctx.sync();

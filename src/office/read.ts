@@ -1,7 +1,9 @@
-// Reads every sheet's used range into the core's WorkbookInput with three syncs, whatever the size:
-// (1) sheet names, visibility and tables; (2) used-range bounds; (3) values and value types in blocks.
+// Reads every sheet's used range into the core's WorkbookInput: (1) sheet names, visibility and
+// tables; (2) used-range bounds; (3) values and value types in blocks of rows. On desktop Excel that is
+// three syncs whatever the size. Excel on the web answers at most 5 MB per sync, so there
+// (`cellsPerSync` set) each BLOCK_CELLS cells beyond the first cost one more sync.
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
-import { BLOCK_ROWS } from "./run";
+import { BLOCK_CELLS, BLOCK_ROWS } from "./run";
 
 type Cell = string | number | boolean;
 
@@ -17,7 +19,8 @@ export function cellOf(value: Cell, type: Excel.RangeValueType | string): CellVa
   }
 }
 
-export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookInput> {
+export async function readWorkbook(ctx: Excel.RequestContext, cellsPerSync: number | null = BLOCK_CELLS): Promise<WorkbookInput> {
+  const perSync = cellsPerSync ?? Infinity;
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
   const tables = ctx.workbook.tables;
@@ -31,18 +34,24 @@ export async function readWorkbook(ctx: Excel.RequestContext): Promise<WorkbookI
   });
   await ctx.sync();
 
-  const blocks = sheets.items.map((ws, i) => {
+  const blocks: Excel.Range[][] = sheets.items.map(() => []);
+  let queued = 0; // cells loaded since the last sync
+  for (const [i, ws] of sheets.items.entries()) {
     const u = used[i];
-    if (u.isNullObject) return [];
-    const out: Excel.Range[] = [];
-    for (let top = 0; top < u.rowCount; top += BLOCK_ROWS) {
-      const rows = Math.min(BLOCK_ROWS, u.rowCount - top);
+    if (u.isNullObject) continue;
+    const step = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / u.columnCount)));
+    for (let top = 0; top < u.rowCount; top += step) {
+      const rows = Math.min(step, u.rowCount - top);
+      if (queued > 0 && queued + rows * u.columnCount > perSync) {
+        await ctx.sync(); // a sync per full block, or the response exceeds 5 MB on the web
+        queued = 0;
+      }
       const block = ws.getRangeByIndexes(u.rowIndex + top, u.columnIndex, rows, u.columnCount);
       block.load("values,valueTypes");
-      out.push(block);
+      blocks[i].push(block);
+      queued += rows * u.columnCount;
     }
-    return out;
-  });
+  }
   await ctx.sync();
 
   const tableNames = new Map<string, string[]>();

@@ -7,6 +7,9 @@ import { type ReportRenderer, reportMarkerName } from "../core/report/renderer";
 const POINTS_PER_CHAR = 7; // Excel column width units to points, near enough for Calibri 10
 
 export class OfficeReportRenderer implements ReportRenderer {
+  /** Defined names in the workbook (lower case, as Excel compares them), from existingSheets(). */
+  private names = new Set<string>();
+
   constructor(private readonly ctx: Excel.RequestContext) {}
 
   async existingSheets() {
@@ -15,6 +18,7 @@ export class OfficeReportRenderer implements ReportRenderer {
     const names = this.ctx.workbook.names;
     names.load("items/name,items/formula");
     await this.ctx.sync();
+    this.names = new Set(names.items.map((n) => n.name.toLowerCase()));
     const marks = new Map(names.items.map((n) => [n.name, n.formula]));
     return sheets.items.map((s) => {
       const f = marks.get(reportMarkerName(s.name));
@@ -25,6 +29,7 @@ export class OfficeReportRenderer implements ReportRenderer {
   removeSheet(name: string): void {
     // Only called for a sheet existingSheets() found marked, so the name exists.
     this.ctx.workbook.names.getItem(reportMarkerName(name)).delete();
+    this.names.delete(reportMarkerName(name).toLowerCase());
     this.ctx.workbook.worksheets.getItem(name).delete();
   }
 
@@ -83,7 +88,8 @@ export class OfficeReportRenderer implements ReportRenderer {
     for (const t of layout.tables) {
       // The coverage block as an Excel table; its header row is the layout's header row.
       const table = ws.tables.add(boxAddress(t.box), true);
-      table.name = t.name;
+      // Table names are unique in the workbook: one per report sheet, or the next quarter's report fails.
+      table.name = `${t.name}_${layout.name.replace(/[^\p{L}\p{N}]+/gu, "_").replace(/_+$/, "")}`;
       table.style = "TableStyleLight9";
       table.showFilterButton = false;
     }
@@ -92,6 +98,9 @@ export class OfficeReportRenderer implements ReportRenderer {
     ws.pageLayout.orientation = "Landscape";
     ws.pageLayout.zoom = { horizontalFitToPages: layout.print.fitToWidth, verticalFitToPages: 0 };
     ws.pageLayout.setPrintTitleRows(`$${layout.print.repeatRows[0]}:$${layout.print.repeatRows[1]}`);
+    // A mark left by a report sheet the user deleted by hand reads =#REF!; Excel keeps it, and adding
+    // the same name again would fail the whole batch.
+    if (this.names.has(marker.toLowerCase())) this.ctx.workbook.names.getItem(marker).delete();
     this.ctx.workbook.names.add(marker, ws.getRange("A1"), "Лист сформирован надстройкой «Мониторинг наставничества»");
     ws.activate();
     await this.ctx.sync();

@@ -5,3 +5,10 @@ export const officeRun: ExcelRun = (batch) => Excel.run(batch);
 
 /** Rows per block when reading or writing large ranges: well under the 5 MB request limit. */
 export const BLOCK_ROWS = 10_000;
+
+/**
+ * Cells loaded per sync. Excel on the web refuses a request or a response over 5 MB, and all ranges
+ * loaded before one sync come back in one response: blocks only help if each goes in a sync of its
+ * own. 100 000 roster cells (values and value types) come to about 2.7 MB.
+ */
+export const BLOCK_CELLS = 100_000;

@@ -17,7 +17,7 @@ import { headerKey } from "../core/text";
 import { type Mark, applyHighlights, clearHighlights } from "./highlight";
 import { readWorkbook } from "./read";
 import { OfficeReportRenderer } from "./report";
-import { type ExcelRun, officeRun } from "./run";
+import { BLOCK_CELLS, type ExcelRun, officeRun } from "./run";
 import { type TemplateOutcome, insertTemplate } from "./template";
 
 export interface PaneSettings {
@@ -82,8 +82,18 @@ function dayArg(text: string): Day {
 
 const ROADMAP_TONES = { overdue: "red", "due-soon": "amber", done: "green" } as const;
 
-export function createService(run: ExcelRun = officeRun, now: () => Date = () => new Date()): MonitorService {
-  const analyze = (ctx: Excel.RequestContext) => readWorkbook(ctx).then((wb) => analyzeWorkbook(wb, { today: todayDay(now()) }));
+export interface ServiceOptions {
+  /**
+   * Excel on the web refuses requests and responses over 5 MB: reading then takes one sync per block of
+   * cells. Desktop Excel has no such limit and reads any roster in a constant number of syncs.
+   */
+  readonly payloadLimited?: boolean;
+}
+
+export function createService(run: ExcelRun = officeRun, now: () => Date = () => new Date(), opts: ServiceOptions = {}): MonitorService {
+  const cellsPerSync = opts.payloadLimited === false ? null : BLOCK_CELLS;
+  const analyze = (ctx: Excel.RequestContext) =>
+    readWorkbook(ctx, cellsPerSync).then((wb) => analyzeWorkbook(wb, { today: todayDay(now()) }));
   const roadmapOf = (a: WorkbookAnalysis, asOf: Day) =>
     a.roadmap ? computeRoadmap(a, asOf, roadmapPlanYear(a.settings, ymdOf(asOf).y)) : null;
 

@@ -18,7 +18,9 @@ config({ jitless: true });
 
 Office.onReady(() => {
   const injected = window.__MENTOR_MONITOR_HOST__;
-  const service = createService(injected?.run ?? officeRun, injected?.now);
+  // Only Excel on the web limits each request to 5 MB; elsewhere reading needs no extra round trips.
+  const payloadLimited = Office.context?.platform === undefined || String(Office.context.platform) === "OfficeOnline";
+  const service = createService(injected?.run ?? officeRun, injected?.now, { payloadLimited });
   const lang = langOf(Office.context?.displayLanguage);
   document.documentElement.lang = lang;
   createRoot(document.getElementById("root")!).render(<App service={service} lang={lang} />);

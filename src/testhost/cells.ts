@@ -70,11 +70,20 @@ export function cellwise(rect: Rect, input: unknown, what: string): (i: number, 
   return (i, j) => (input as unknown[][])[i][j];
 }
 
+/** Excel reads at most 5 000 000 cells at once; the host also writes cell by cell, so it stops there too. */
+export const MAX_CELLS = 5_000_000;
+
+function checkSize(rect: Rect): void {
+  if (rect.rows * rect.cols > MAX_CELLS) throw new HostError("RangeExceedsLimit", `${rect.rows}×${rect.cols} cells in one operation`, "Range");
+}
+
 export function forEachCell(rect: Rect, fn: (r: number, c: number, i: number, j: number) => void): void {
+  checkSize(rect);
   for (let i = 0; i < rect.rows; i++) for (let j = 0; j < rect.cols; j++) fn(rect.row + i, rect.col + j, i, j);
 }
 
 export function grid<T>(rect: Rect, fn: (r: number, c: number) => T): T[][] {
+  checkSize(rect);
   const out: T[][] = new Array(rect.rows);
   for (let i = 0; i < rect.rows; i++) {
     const row: T[] = new Array(rect.cols);
@@ -106,6 +115,7 @@ export function updateValidation(sheet: SheetModel, rect: Rect, change: (v: Vali
 
 /** What a multi-cell property reads as: the common value, or null when cells differ (Office's rule). */
 export function uniform<T>(rect: Rect, get: (r: number, c: number) => T): T | null {
+  checkSize(rect);
   let first: T | undefined;
   let key: string | undefined;
   for (let i = 0; i < rect.rows; i++) {

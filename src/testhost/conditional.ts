@@ -43,17 +43,6 @@ export class ConditionalFormatCollection extends HostCollection<RangeRef, Condit
   }
 }
 
-/** A sub-object of one conditional format; asking for the wrong kind's settings fails at sync. */
-function part<T>(owner: HostObject<ConditionalFormatModel>, kind: "dataBar" | "cellValue", pick: (m: NonNullable<ConditionalFormatModel[typeof kind]>) => T) {
-  return () => {
-    const m = owner._resolve();
-    if (!m) return null;
-    const sub = m[kind];
-    if (!sub) throw new HostError("InvalidOperation", `a ${m.type} conditional format has no ${kind}`, `ConditionalFormat.${kind}`);
-    return pick(sub as never);
-  };
-}
-
 /** The settings tree of each kind: checked properties and nested settings objects. */
 interface Shape {
   readonly checks: Readonly<Record<string, (v: unknown) => unknown>>;
@@ -83,11 +72,11 @@ export class ConditionalFormat extends HostObject<ConditionalFormatModel> {
   static override props: Record<string, Prop<ConditionalFormatModel>> = { type: { get: (m) => m.type } };
 
   get dataBar(): Settings {
-    return this.nav("dataBar", () => new Settings(this.context, this.kind("dataBar"), DATA_BAR, "dataBar"));
+    return this.nav("dataBar", () => new Settings(this.context, this.kind("dataBar"), DATA_BAR));
   }
 
   get cellValue(): Settings {
-    return this.nav("cellValue", () => new Settings(this.context, this.kind("cellValue"), CELL_VALUE, "cellValue"));
+    return this.nav("cellValue", () => new Settings(this.context, this.kind("cellValue"), CELL_VALUE));
   }
 
   /** Asking a DataBar format for cellValue settings (or the reverse) fails at sync, as in Office. */
@@ -124,7 +113,7 @@ class Settings extends HostObject<Bag> {
   static override typeName = "ConditionalFormatSettings";
   private readonly props: Record<string, Prop<Bag>> = {};
 
-  constructor(ctx: HostObject["context"], locate: () => Bag | null, private readonly shape: Shape, private readonly label: string) {
+  constructor(ctx: HostObject["context"], locate: () => Bag | null, private readonly shape: Shape) {
     super(ctx, locate);
     for (const [k, check] of Object.entries(shape.checks)) {
       this.props[k] = { get: (m) => m[k] ?? null, set: (m, v) => void (m[k] = check(v)) };
@@ -135,7 +124,7 @@ class Settings extends HostObject<Bag> {
         const m = this._resolve();
         return m && ((m[k] ??= {}) as Bag);
       };
-      Object.defineProperty(this, k, { get: () => this.nav(k, () => new Settings(ctx, locateSub, sub, `${label}.${k}`)), enumerable: true });
+      Object.defineProperty(this, k, { get: () => this.nav(k, () => new Settings(ctx, locateSub, sub)), enumerable: true });
     }
   }
 

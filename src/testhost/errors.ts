@@ -11,6 +11,7 @@ export type HostErrorCode =
   | "InvalidObjectPath"
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
+  | "RangeExceedsLimit"
   | "NotImplemented";
 
 const OFFICE_TEXT: Record<HostErrorCode, string> = {
@@ -24,6 +25,7 @@ const OFFICE_TEXT: Record<HostErrorCode, string> = {
   InvalidObjectPath: "The object path isn't working for what you're trying to do.",
   RequestPayloadSizeLimitExceeded: "The request payload size has exceeded the limit.",
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
+  RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
   NotImplemented: "The requested feature isn't implemented.",
 };
 

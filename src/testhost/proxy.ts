@@ -53,6 +53,15 @@ export function utf8Length(s: string): number {
 
 const jsonBytes = (v: unknown) => utf8Length(JSON.stringify(v) ?? "null");
 
+/**
+ * What Office's request JSON spends around the arguments, read off Office.js's serialisation: an
+ * action ({"Id":…,"ActionType":…,"Name":…,"ObjectPathId":…,"ArgumentInfo":…}) is about 75 bytes; a
+ * method's object path with the action that instantiates it about 150; a property's path (range.format,
+ * format.fill) about 70. Estimates: a sync the host sizes near 5 MB may be over it in Office.
+ */
+const OVERHEAD: Record<OpKind, number> = { path: 150, set: 75, call: 75, load: 75 };
+export const PROPERTY_PATH_BYTES = 70;
+
 /** Things a sync delivers into: proxies (loaded properties) and ClientResults. */
 interface Receiver {
   _receive(key: string, value: unknown): void;
@@ -80,6 +89,7 @@ interface Op {
 
 export class HostContext {
   private queue: Op[] = [];
+  private pathBytes = 0; // property paths created since the last sync: sent, not counted as operations
   private open = true;
   private ids = 0;
 
@@ -93,6 +103,11 @@ export class HostContext {
     return ++this.ids;
   }
 
+  /** A property path (range.format, …) goes out with the next request. */
+  chargePath(name: string): void {
+    this.pathBytes += PROPERTY_PATH_BYTES + name.length;
+  }
+
   get pending(): boolean {
     return this.queue.length > 0;
   }
@@ -101,10 +116,10 @@ export class HostContext {
     this.open = false;
   }
 
-  /** Queues one operation; its size is the JSON of what Office would send for it. */
-  enqueue(kind: OpKind, target: { id: number }, name: string, args: readonly unknown[], apply: (s: Staging) => void): void {
+  /** Queues one operation, sized as Office would send it: its envelope, its name and its arguments. */
+  enqueue(kind: OpKind, name: string, args: readonly unknown[], apply: (s: Staging) => void): void {
     if (!this.open) throw new HostError("InvalidObjectPath", `«${name}» was called after Excel.run finished`, name);
-    this.queue.push({ bytes: jsonBytes({ o: target.id, n: name, a: args }), apply });
+    this.queue.push({ bytes: OVERHEAD[kind] + utf8Length(name) + jsonBytes(args), apply });
     this.stats.queuedOps++;
     this.stats.opsByKind[kind]++;
   }
@@ -112,9 +127,11 @@ export class HostContext {
   async sync<T>(passThrough?: T): Promise<T> {
     if (!this.open) throw new HostError("InvalidObjectPath", "context.sync() after Excel.run finished", "sync");
     const ops = this.queue;
+    const pathBytes = this.pathBytes;
     this.queue = [];
+    this.pathBytes = 0;
     await Promise.resolve(); // Office answers asynchronously
-    const rec: SyncRecord = { ops: ops.length, requestBytes: ops.reduce((n, o) => n + o.bytes, 0), responseBytes: 0 };
+    const rec: SyncRecord = { ops: ops.length, requestBytes: ops.reduce((n, o) => n + o.bytes, pathBytes), responseBytes: 0 };
     this.stats.syncs++;
     this.stats.log.push(rec);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, rec.requestBytes);
@@ -242,7 +259,7 @@ export abstract class HostObject<M = unknown> implements Receiver {
   _set(key: string, value: unknown): void {
     const prop = this.propTable()[key];
     this.cache.set(key, value);
-    this.context.enqueue("set", this, key, [value], () => {
+    this.context.enqueue("set", key, [value], () => {
       const m = this._resolve();
       if (m !== null) prop.set!(m, value, this.context);
     });
@@ -250,7 +267,7 @@ export abstract class HostObject<M = unknown> implements Receiver {
 
   /** A method call without a result object; calls on a null object do nothing. */
   protected call(name: string, args: readonly unknown[], apply: (m: M, s: Staging) => void): void {
-    this.context.enqueue("call", this, name, args, (s) => {
+    this.context.enqueue("call", name, args, (s) => {
       const m = this._resolve();
       if (m !== null) apply(m, s);
     });
@@ -258,7 +275,7 @@ export abstract class HostObject<M = unknown> implements Receiver {
 
   /** A method returning another object (getItem, getRange, …): an object path in Office's request. */
   protected path<C extends HostObject<unknown>>(name: string, args: readonly unknown[], child: C, orNull = false): C {
-    this.context.enqueue("path", this, name, args, (s) => {
+    this.context.enqueue("path", name, args, (s) => {
       // *OrNullObject paths are resolved where they stand, so isNullObject is known after this sync.
       if (orNull) s.put(child, "isNullObject", child._resolve() === null);
     });
@@ -268,13 +285,16 @@ export abstract class HostObject<M = unknown> implements Receiver {
   /** A navigation property (range.format, format.fill, …): created once per proxy, like Office's. */
   protected nav<C extends HostObject<unknown>>(key: string, make: () => C): C {
     let c = this.children.get(key);
-    if (!c) this.children.set(key, (c = make()));
+    if (!c) {
+      this.children.set(key, (c = make()));
+      this.context.chargePath(key);
+    }
     return c as C;
   }
 
   load(spec?: unknown): this {
     const tree = parseLoad(spec);
-    this.context.enqueue("load", this, "load", [spec ?? null], (s) => this._load(tree, s));
+    this.context.enqueue("load", "load", [spec ?? null], (s) => this._load(tree, s));
     return this;
   }
 

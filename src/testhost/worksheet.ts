@@ -1,5 +1,5 @@
 // Workbook, the worksheet collection and Worksheet with its freeze panes and page layout.
-import { type Rect, inGrid, parseAddress } from "./address";
+import { MAX_COLUMNS, MAX_ROWS, type Rect, inGrid, parseAddress } from "./address";
 import { ChartCollection } from "./charts";
 import { oneOf } from "./cells";
 import { HostError } from "./errors";
@@ -100,7 +100,7 @@ export class Worksheet extends HostObject<SheetModel> {
   /** A block by address ("A1", "B2:D9", "C:C"); without one, the whole sheet. */
   getRange(address?: string): Range {
     return this.path("getRange", [address ?? null], this.range(() => {
-      if (address === undefined) return { row: 0, col: 0, rows: 1_048_576, cols: 16_384 };
+      if (address === undefined) return { row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLUMNS };
       const a = parseAddress(address);
       const sheet = this._resolve();
       if (!a || (a.sheet !== null && sheet && a.sheet.toLowerCase() !== sheet.name.toLowerCase())) {
@@ -170,13 +170,14 @@ export class PageLayout extends HostObject<SheetModel> {
     },
   };
 
-  /** Rows repeated on every printed page, as "$1:$3" or a Range. */
+  /** Rows repeated on every printed page, as "$1:$3" or a Range of whole rows. */
   setPrintTitleRows(rows: string | Range): void {
     this.call("setPrintTitleRows", [rows], (m) => {
-      const text = typeof rows === "string" ? rows : rows._resolve();
-      const a = typeof text === "string" ? parseAddress(text) : null;
-      if (typeof text === "string" && (!a || a.rect.cols !== 16_384)) throw new HostError("InvalidArgument", `print title rows «${text}»`, "PageLayout.setPrintTitleRows");
-      m.pageLayout.printTitleRows = typeof text === "string" ? text : `$${text!.rect.row + 1}:$${text!.rect.row + text!.rect.rows}`;
+      const rect = typeof rows === "string" ? parseAddress(rows)?.rect : rows._resolve()?.rect;
+      if (!rect || (typeof rows === "string" && rect.cols !== MAX_COLUMNS)) {
+        throw new HostError("InvalidArgument", `print title rows «${String(rows)}»`, "PageLayout.setPrintTitleRows");
+      }
+      m.pageLayout.printTitleRows = `$${rect.row + 1}:$${rect.row + rect.rows}`;
     });
   }
 }
