@@ -13,6 +13,8 @@ export const SOURCE_HEADER = "Источник";
 export interface DistrictRow {
   readonly cells: CellValue[];
   readonly source: string | null;
+  /** For a row kept from the district workbook: where it was (sheet and worksheet row). */
+  readonly from?: { readonly sheet: string; readonly row: number };
 }
 
 export interface SchoolBook {
@@ -80,8 +82,10 @@ const BIRTH = PARTICIPANTS.columns.findIndex((c) => c.key === "birthDate");
 export function consolidate(district: WorkbookAnalysis, schools: readonly SchoolBook[]): Consolidation {
   const imported = new Set(schools.map((s) => s.file));
   const fromElsewhere = (r: DistrictRow) => r.source === null || !imported.has(fileOf(r.source));
-  const existing = district.participants.flatMap((p) => rowsOf(p, PARTICIPANTS));
-  const existingRoadmap = rowsOf(district.roadmap, ROADMAP);
+  const located = (sheet: SheetResult<unknown, string> | null, spec: SheetSpec) =>
+    rowsOf(sheet, spec).map((r) => ({ ...r, from: { sheet: sheet!.located.sheet.name, row: r.row } }));
+  const existing = district.participants.flatMap((p) => located(p, PARTICIPANTS));
+  const existingRoadmap = located(district.roadmap, ROADMAP);
 
   const participants: DistrictRow[] = existing.filter(fromElsewhere);
   const roadmap: DistrictRow[] = existingRoadmap.filter(fromElsewhere);

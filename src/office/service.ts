@@ -19,6 +19,9 @@ import { readWorkbook } from "./read";
 import { OfficeReportRenderer } from "./report";
 import { BLOCK_CELLS, type ExcelRun, officeRun } from "./run";
 import { type TemplateOutcome, insertTemplate } from "./template";
+import { type CrossDuplicate, type FileSummary, type SchoolBook, consolidate } from "../core/consolidate";
+import { WorkbookFileError, loadWorkbook, workbookInputOf } from "../xlsx/read";
+import { writeImport } from "./import";
 
 export interface PaneSettings {
   readonly municipality: string;
@@ -50,6 +53,23 @@ export interface MonitorService {
   roadmap(asOf: string): Promise<RoadmapResult | null>;
   highlightRoadmap(asOf: string): Promise<number>;
   generateReport(period: string, asOf: string): Promise<{ sheet: string }>;
+  /** Reads school files (locally, in the pane) and consolidates them; writes only when `apply`. */
+  importSchools(files: readonly SchoolFile[], apply: boolean): Promise<ImportOutcome>;
+}
+
+export interface SchoolFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface ImportOutcome {
+  readonly summaries: readonly FileSummary[];
+  readonly failed: readonly { file: string; message: string }[];
+  readonly unknownOrganizations: readonly string[];
+  readonly duplicates: readonly CrossDuplicate[];
+  readonly applied: boolean;
+  /** The district workbook re-checked after the import. */
+  readonly check: CheckResult | null;
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -97,7 +117,7 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
   const roadmapOf = (a: WorkbookAnalysis, asOf: Day) =>
     a.roadmap ? computeRoadmap(a, asOf, roadmapPlanYear(a.settings, ymdOf(asOf).y)) : null;
 
-  return {
+  const service: MonitorService = {
     insertTemplate: (year) => run((ctx) => insertTemplate(ctx, templateModel(year))),
 
     loadSettings: () => run(async (ctx) => settingsOf(await analyze(ctx), todayDay(now()))),
@@ -194,6 +214,28 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         return applyHighlights(ctx, marks);
       }),
 
+    importSchools: async (files, apply) => {
+      const schools: SchoolBook[] = [];
+      const failed: { file: string; message: string }[] = [];
+      for (const f of files) {
+        try {
+          schools.push({ file: f.name, analysis: analyzeWorkbook(workbookInputOf(await loadWorkbook(f.bytes, f.name))) });
+        } catch (e) {
+          failed.push({ file: f.name, message: e instanceof WorkbookFileError ? e.message : `не удалось прочитать: ${String(e)}` });
+        }
+      }
+      const c = await run(async (ctx) => {
+        const district = await analyze(ctx);
+        const problem = rosterProblem(district, "текущая книга");
+        if (problem) throw new Error(problem);
+        const plan = consolidate(district, schools);
+        if (apply) await writeImport(ctx, district, plan, cellsPerSync);
+        return plan;
+      });
+      const outcome = { summaries: c.summaries, failed, unknownOrganizations: c.unknownOrganizations, duplicates: c.duplicates, applied: apply };
+      return { ...outcome, check: apply ? await service.check() : null };
+    },
+
     generateReport: (period, asOf) =>
       run(async (ctx) => {
         const a = await analyze(ctx);
@@ -206,6 +248,7 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         return { sheet };
       }),
   };
+  return service;
 }
 
 /**

@@ -21,16 +21,23 @@ export function cellValueOf(v: ExcelJS.CellValue | undefined): CellValue {
   return String(v);
 }
 
+/** Every row without values shares this one: a stray value at row 1 048 576 must not cost a million arrays. */
+const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
+
+/**
+ * One worksheet as rows of plain values. A merged area's value is in every cell of the area, as the user
+ * sees it (ExcelJS reads merged cells so): a code merged down twenty rows belongs to each of them.
+ */
 export function sheetInputOf(ws: ExcelJS.Worksheet): SheetInput {
-  const rows: CellValue[][] = [];
+  const rows: (readonly CellValue[])[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
     const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
     for (let c = 1; c < values.length; c++) cells[c - 1] = cellValueOf(values[c]);
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-    rows[rowNumber - 1] = cells;
+    while (rows.length < rowNumber - 1) rows.push(EMPTY_ROW); // rows come in order: the array stays dense
+    rows.push(cells);
   });
-  for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   return {
     name: ws.name,
     rows,
@@ -62,7 +69,9 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   if (!startsWith(bytes, ZIP)) throw new WorkbookFileError(`Файл «${fileName}» — не книга Excel (.xlsx)`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    // Node hands ExcelJS a Buffer; the task pane (reading picked school files locally) an ArrayBuffer.
+    const data = typeof Buffer === "undefined" ? bytes.slice().buffer : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     throw new WorkbookFileError(`Файл «${fileName}» повреждён или не является книгой Excel (.xlsx)`);
   }

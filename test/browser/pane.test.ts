@@ -6,6 +6,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { ORGANIZATIONS, PLAN_BASIS, ROADMAP } from "../../scripts/example/boksitogorsk";
 import { type RosterRow, makeRoster } from "../../scripts/example/roster";
+import { schoolSet } from "../../scripts/example/schools";
 import { INDICATORS } from "../../src/core/dictionaries";
 import { launch } from "./chromium";
 import type { PastedCell } from "./host-entry";
@@ -20,6 +21,7 @@ const webpack = join(ROOT, "node_modules", ".bin", "webpack");
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 const outside: string[] = [];
+const cspViolations: string[] = [];
 
 /** What Office's script would provide, enough for the pane: onReady and the display language. */
 function officeStub(lang: string): string {
@@ -28,6 +30,9 @@ function officeStub(lang: string): string {
 
 async function openPane(lang = "ru-RU"): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 320, height: 860 }, locale: lang });
+  page.on("console", (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await page.route("**/*", (route) => {
     const url = route.request().url();
     if (url.startsWith("https://appsforoffice.microsoft.com/")) return route.fulfill({ contentType: "text/javascript", body: officeStub(lang) });
@@ -152,8 +157,29 @@ describe("the task pane on the Excel test host", () => {
     await shot(page, "report");
   });
 
-  it("never reaches the network beyond its own origin and Office's script", () => {
+  it("imports school files picked in the pane, after a preview, and re-checks the workbook", async () => {
+    const set = schoolSet();
+    const file = async (name: "bdyussh.xlsx" | "dyusshp.xlsx") => ({
+      name,
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from((await set[name].xlsx.writeBuffer()) as ArrayBuffer),
+    });
+    await page.getByRole("tab", { name: "Импорт" }).click();
+    await page.getByLabel("Выбрать файлы школ").setInputFiles([await file("bdyussh.xlsx"), await file("dyusshp.xlsx")]);
+    await page.getByRole("button", { name: "Проверить файлы" }).click();
+    await page.getByText(/прочитано 15, будет добавлено 15, заменит прежних 0, не войдёт 0/).waitFor();
+    await page.getByText(/Организаций нет в списке района: ДЮСШ-П/).waitFor();
+    await page.getByRole("button", { name: "Подтвердить импорт" }).click();
+    await page.getByText(/Импорт выполнен: добавлено строк — \d+/).waitFor();
+    await shot(page, "import");
+    const added = set.rows.clean.length + set.rows.withMistakes.length - 2;
+    const last = roster.length + 1 + added; // header on row 1, the pasted roster, then the imported rows
+    expect(await page.evaluate((a) => window.__MM_TEST__!.cellValue("Участники", a), `K${last}`)).toMatch(/^dyusshp\.xlsx, стр\. \d+$/);
+  });
+
+  it("never reaches the network beyond its own origin and Office's script, and breaks no CSP rule", () => {
     expect(outside).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 });
 

@@ -4,11 +4,12 @@ import type { MonitorService, PaneSettings } from "../../office/service";
 import { type Lang, dictionary } from "../i18n";
 import { CheckTab } from "./CheckTab";
 import { CoverageTab } from "./CoverageTab";
+import { ImportTab } from "./ImportTab";
 import { ReportTab } from "./ReportTab";
 import { RoadmapTab } from "./RoadmapTab";
 import { TemplateTab } from "./TemplateTab";
 
-type TabId = "template" | "check" | "coverage" | "roadmap" | "report";
+type TabId = "template" | "check" | "coverage" | "roadmap" | "report" | "import";
 
 export function App({ service, lang }: { service: MonitorService; lang: Lang }) {
   const t = dictionary(lang);
@@ -33,11 +34,13 @@ export function App({ service, lang }: { service: MonitorService; lang: Lang }) 
           <Tab value="coverage">{t.tabCoverage}</Tab>
           <Tab value="roadmap">{t.tabRoadmap}</Tab>
           <Tab value="report">{t.tabReport}</Tab>
+          <Tab value="import">{t.tabImport}</Tab>
         </TabList>
         {tab === "template" && <TemplateTab service={service} t={t} settings={settings} onSettings={setSettings} />}
         {tab === "check" && <CheckTab service={service} t={t} />}
         {tab === "coverage" && <CoverageTab service={service} t={t} period={period} />}
         {tab === "roadmap" && <RoadmapTab service={service} t={t} asOf={asOf} />}
+        {tab === "import" && <ImportTab service={service} t={t} />}
         {tab === "report" && <ReportTab service={service} t={t} period={period} asOf={asOf} year={settings?.planYear ?? Number(today.slice(0, 4))} />}
       </main>
     </FluentProvider>
