@@ -1,5 +1,7 @@
 // The pane's words: Russian first, English when Office's display language is English.
 // Names of concepts match the spec and the command line (Охват, Дорожная карта, Свод, …).
+import { STATUS_RU } from "../core/roadmap";
+
 export type Lang = "ru" | "en";
 
 const ru = {
@@ -68,15 +70,8 @@ const ru = {
     отстаёт: "отстаёт",
     "нет плана": "нет плана",
   } as Record<string, string>,
-  roadmapStatus: {
-    overdue: "просрочено",
-    "due-soon": "скоро срок",
-    "on-track": "в срок",
-    ongoing: "постоянно",
-    "no-date": "нет даты",
-    done: "выполнено",
-    cancelled: "отменено",
-  } as Record<string, string>,
+  /** The same words as the command line and the report (core/roadmap.ts). */
+  roadmapStatus: STATUS_RU as Record<string, string>,
 };
 
 export type Dictionary = typeof ru;
