@@ -10,9 +10,17 @@ export function isCellError(v: CellValue): v is CellError {
   return typeof v === "object" && v !== null && !(v instanceof Date) && typeof (v as CellError).error === "string";
 }
 
+// Whitespace and the invisible characters text.ts strips (soft hyphen, zero-width characters, direction
+// marks, BOM): a cell holding only these reads as empty text, so it must count as blank too.
+const BLANK_TEXT = /^[\s\u00ad\u200b-\u200f\u2060\ufeff]*$/;
+
 export function isBlank(v: CellValue): boolean {
   if (v === null || v === undefined) return true;
-  return typeof v === "string" && v.replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff\u00ad]/g, "") === "";
+  if (typeof v !== "string") return false;
+  // Called for every cell twice; most text starts with a visible letter or digit, decided at once.
+  const c = v.charCodeAt(0);
+  if ((c > 0x20 && c < 0x7f) || (c >= 0x400 && c <= 0x4ff)) return false;
+  return BLANK_TEXT.test(v); // a test, not a replace: no string built per cell
 }
 
 /** A sheet as rows of cells; `firstRow` is the worksheet row number of rows[0] (1-based). */

@@ -107,7 +107,7 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
       }
       counted++;
       const acc = accs.get(valueKey(p.orgCode))!;
-      const who = personKey(p);
+      const who = rec.identity ?? personKey(p); // built once by the roster checks
       if (p.pair) acc.pairs.add(valueKey(p.pair));
       if (p.role === ROLE.mentor) {
         acc.mentors.add(who);

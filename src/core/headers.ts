@@ -53,22 +53,66 @@ function missingOf<K extends string>(spec: SheetSpec<K>, idx: Partial<Record<K, 
 }
 
 /**
- * The header row of a sheet: the first of the first ten rows holding every must-exist header;
- * failing that (a sheet found by its name), the row with the most headers, if it has at least two.
+ * Which spec columns a header split over two rows holds. Real forms put a group title above a pair of
+ * columns («Дата» merged over «начала» | «окончания») and merge single headers down over both rows. Per
+ * column, the first of these that names a known header wins: the lower cell alone; the upper and lower
+ * together; the upper alone when the lower is empty. An empty upper cell takes the nearest title to its
+ * left, because a merged title may reach the adapter only in its first cell (Office.js gives "" for the
+ * rest). Only exact header matches count, so a title row above an ordinary header changes nothing.
+ */
+export function matchHeaderRows<K extends string>(
+  spec: SheetSpec<K>,
+  upper: readonly CellValue[],
+  lower: readonly CellValue[],
+): Partial<Record<K, number>> {
+  const keys = headerKeys(spec);
+  const found: Partial<Record<K, number>> = {};
+  let title = "";
+  for (let i = 0; i < Math.max(upper.length, lower.length); i++) {
+    const up = headerText(upper[i] ?? null).trim();
+    const low = headerText(lower[i] ?? null).trim();
+    if (up !== "") title = up;
+    const tries = low === "" ? [up] : [low, `${up || title} ${low}`];
+    for (const t of tries) {
+      const k = t === "" ? undefined : keys.get(headerKey(t));
+      if (k !== undefined && found[k] === undefined) {
+        found[k] = i;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+interface HeaderMatch<K extends string> {
+  headerIndex: number;
+  columnIndex: Partial<Record<K, number>>;
+  missing: ColumnSpec<K>[];
+}
+
+/**
+ * The header row of a sheet: the first of the first ten rows holding every must-exist header, alone or
+ * together with the row above it (a header split over two rows; the combination wins only when it finds
+ * more columns); failing that (a sheet found by its name), the row with the most headers, if it has at
+ * least two. The header index is the lower row: data starts below it.
  */
 export function findHeader<K extends string>(
   spec: SheetSpec<K>,
   sheet: SheetInput,
   allowPartial: boolean,
-): { headerIndex: number; columnIndex: Partial<Record<K, number>>; missing: ColumnSpec<K>[] } | undefined {
+): HeaderMatch<K> | undefined {
   let best: { headerIndex: number; columnIndex: Partial<Record<K, number>>; count: number } | undefined;
   const limit = Math.min(HEADER_SCAN_ROWS, sheet.rows.length);
   for (let i = 0; i < limit; i++) {
-    const columnIndex = matchHeaderRow(spec, sheet.rows[i]);
-    const missing = missingOf(spec, columnIndex);
-    if (missing.length === 0) return { headerIndex: i, columnIndex, missing };
-    const count = Object.keys(columnIndex).length;
-    if (!best || count > best.count) best = { headerIndex: i, columnIndex, count };
+    const candidates = [matchHeaderRow(spec, sheet.rows[i])];
+    if (i > 0) candidates.push(matchHeaderRows(spec, sheet.rows[i - 1], sheet.rows[i]));
+    let complete: Partial<Record<K, number>> | undefined;
+    for (const columnIndex of candidates) {
+      const count = Object.keys(columnIndex).length;
+      if (missingOf(spec, columnIndex).length === 0 && (!complete || count > Object.keys(complete).length)) complete = columnIndex;
+      if (!best || count > best.count) best = { headerIndex: i, columnIndex, count };
+    }
+    if (complete) return { headerIndex: i, columnIndex: complete, missing: [] };
   }
   if (allowPartial && best && best.count >= 2) return { ...best, missing: missingOf(spec, best.columnIndex) };
   return undefined;

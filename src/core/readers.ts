@@ -4,7 +4,7 @@ import { type CellValue, isBlank, isCellError } from "./cells";
 import { type Day, dayFromDate, dayFromExcelSerial, dayFromYMD, isValidYMD, ruOf } from "./dates";
 import type { ListIndex } from "./dictionaries";
 import type { IssueCode } from "./issues";
-import { cleanText, nearest, valueKey } from "./text";
+import { cleanText, lookalikeWordsToCyrillic, nearest, quoted, valueKey } from "./text";
 
 export type Read<T> =
   | { ok: true; value: T | null } // null: the cell is blank
@@ -35,18 +35,35 @@ export function readText(v: CellValue): Read<string> {
   return { ok: true, value: displayText(v) };
 }
 
+// A list column holds a handful of values over 100 000 rows: one shared, frozen result per value
+// rather than a new object per cell. Bounded, for workbooks with huge local lists.
+const listResults = new Map<string, Read<string>>();
+
+function listValue(value: string): Read<string> {
+  let r = listResults.get(value);
+  if (r === undefined) {
+    if (listResults.size >= 10_000) listResults.clear();
+    listResults.set(value, (r = Object.freeze({ ok: true, value }) as Read<string>));
+  }
+  return r;
+}
+
 export function readList(v: CellValue, index: ListIndex, allowed: readonly string[]): Read<string> {
   if (isBlank(v)) return blank;
   if (isCellError(v)) return formulaError(v);
+  // valueKey cleans the text itself; keying the raw string lets its memo serve every repeat of it.
+  const canonical = index.get(valueKey(typeof v === "string" ? v : displayText(v)));
+  if (canonical !== undefined) return listValue(canonical);
   const text = displayText(v);
-  const canonical = index.get(valueKey(text));
-  if (canonical !== undefined) return { ok: true, value: canonical };
+  // A value typed on the wrong keyboard layout («HET», «OO»): accepted only if it then names a list value.
+  const retyped = index.get(valueKey(lookalikeWordsToCyrillic(text)));
+  if (retyped !== undefined) return listValue(retyped);
   const suggestion = nearest(text, allowed);
   const list = allowed.length <= 8 ? `: ${allowed.join(", ")}` : "";
   return {
     ok: false,
     code: "unknown-value",
-    message: `Значение «${text}» нет в списке${list}` + (suggestion ? `. Возможно, «${suggestion}»` : ""),
+    message: `Значение «${quoted(text)}» нет в списке${list}` + (suggestion ? `. Возможно, «${suggestion}»` : ""),
     suggestion,
   };
 }
@@ -66,7 +83,7 @@ export function readNumber(v: CellValue): Read<number> {
 }
 
 function notNumber(text: string): Read<never> {
-  return { ok: false, code: "invalid-number", message: `«${text}» — не число` };
+  return { ok: false, code: "invalid-number", message: `«${quoted(text)}» — не число` };
 }
 
 const DMY = /^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})$/;
@@ -98,7 +115,7 @@ export function readDate(v: CellValue, date1904 = false): Read<Day> {
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return notDate(cleanText(v));
   if (!isValidYMD(y, m, d) || y < 1900) {
-    return { ok: false, code: "invalid-date", message: `Даты «${cleanText(v)}» не существует` };
+    return { ok: false, code: "invalid-date", message: `Даты «${quoted(cleanText(v))}» не существует` };
   }
   return { ok: true, value: dayFromYMD(y, m, d) };
 }
@@ -107,6 +124,6 @@ function notDate(text: string): Read<never> {
   return {
     ok: false,
     code: "invalid-date",
-    message: `«${text}» — не дата; введите дату в формате ДД.ММ.ГГГГ`,
+    message: `«${quoted(text)}» — не дата; введите дату в формате ДД.ММ.ГГГГ`,
   };
 }

@@ -18,6 +18,11 @@ export interface RowRecord<T, K extends string> {
   readonly fields: Partial<Record<K, unknown>>;
   /** Errors found on this row so far; cross-sheet rules add to it. */
   errors: number;
+  /**
+   * The row's identity key, when its sheet's cross-row rules build one (participants: the person key),
+   * kept so that counting later does not rebuild it for every row.
+   */
+  identity?: string;
 }
 
 export interface TableResult<T, K extends string> {
@@ -61,6 +66,12 @@ export class IssueSink<K extends string> {
   }
 }
 
+interface ColumnReader<K extends string> {
+  readonly key: K;
+  readonly idx: number;
+  readonly read: (v: CellValue) => Read<unknown>;
+}
+
 export function readTable<T, K extends string>(
   located: LocatedSheet<K>,
   schema: z.ZodType<T>,
@@ -75,48 +86,75 @@ export function readTable<T, K extends string>(
   }
   const present = spec.columns.filter((c) => columnIndex[c.key] !== undefined);
   const lists = new Map<ListName, ListIndex>();
-  const readers = present.map((c) => ({ col: c, idx: columnIndex[c.key]!, read: readerFor(c, ctx, lists) }));
+  const readers: ColumnReader<K>[] = present.map((c) => ({ key: c.key, idx: columnIndex[c.key]!, read: readerFor(c, ctx, lists) }));
+  // Every row's fields start as a copy of this: one shape for all rows (cheap to copy and to read), with
+  // null for absent columns, so the same object is what the schema checks.
+  const blankFields = Object.fromEntries(spec.columns.map((c) => [c.key, null])) as Partial<Record<K, unknown>>;
 
   const records: RowRecord<T, K>[] = [];
+  // Blank rows count as skipped only when data follows them: rows after the last filled one are not
+  // "inside the data" (a stray value far down a sheet must not report a million skipped rows).
   let emptyRows = 0;
+  let blankRun = 0;
   for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i];
-    if (readers.every((r) => isBlank(cells[r.idx] ?? null))) {
-      emptyRows++;
+    if (isBlankRow(cells, readers)) {
+      blankRun++;
       continue;
     }
-    const row = firstRow + i;
-    const fields: Partial<Record<K, unknown>> = {};
-    const failed = new Set<K>();
-    const rec: RowRecord<T, K> = { row, value: null, fields, errors: 0 };
-    for (const r of readers) {
-      const res = r.read(cells[r.idx] ?? null);
-      if (res.ok) fields[r.col.key] = res.value;
-      else {
-        failed.add(r.col.key);
-        fields[r.col.key] = null;
-        sink.onRecord(rec, r.col.key, res.code, res.message, res.suggestion);
-      }
+    emptyRows += blankRun;
+    blankRun = 0;
+    const rec = readRow<T, K>(cells, firstRow + i, readers, blankFields, schema, sink, columnIndex);
+    if (missing.length > 0) {
+      (rec as { value: T | null }).value = null;
+      if (rec.errors === 0) rec.errors++; // unreadable without its required columns
     }
-    const candidate: Record<string, unknown> = {};
-    for (const c of spec.columns) candidate[c.key] = fields[c.key] ?? null;
-    const parsed = schema.safeParse(candidate);
-    if (parsed.success) {
-      if (failed.size === 0 && missing.length === 0) (rec as { value: T | null }).value = parsed.data;
-    } else {
-      for (const zi of parsed.error.issues) {
-        const key = zi.path[0] as K;
-        if (failed.has(key) || columnIndex[key] === undefined) continue;
-        failed.add(key);
-        const blankCell = fields[key] === null || fields[key] === undefined;
-        const { code, message } = issueOfSchemaFailure(zi, blankCell, sink.columnOf(key).header);
-        sink.onRecord(rec, key, code, message);
-      }
-    }
-    if (missing.length > 0 && rec.errors === 0) rec.errors++; // unreadable without its required columns
     records.push(rec);
   }
   return { records, emptyRows, issues: sink.issues };
+}
+
+function isBlankRow<K extends string>(cells: readonly CellValue[], readers: readonly ColumnReader<K>[]): boolean {
+  if (cells.length === 0) return true; // the adapters' shared empty row: a sheet may have a million of them
+  for (const r of readers) if (!isBlank(cells[r.idx] ?? null)) return false;
+  return true;
+}
+
+/** One data row: each cell through its reader, then the whole row through the schema. Hot: once per row. */
+function readRow<T, K extends string>(
+  cells: readonly CellValue[],
+  row: number,
+  readers: readonly ColumnReader<K>[],
+  blankFields: Partial<Record<K, unknown>>,
+  schema: z.ZodType<T>,
+  sink: IssueSink<K>,
+  columnIndex: Partial<Record<K, number>>,
+): RowRecord<T, K> {
+  const fields = { ...blankFields };
+  const rec: RowRecord<T, K> = { row, value: null, fields, errors: 0, identity: undefined };
+  let failed: Set<K> | undefined; // most rows never fail: no set for them
+  for (const r of readers) {
+    const res = r.read(cells[r.idx] ?? null);
+    if (res.ok) fields[r.key] = res.value;
+    else {
+      (failed ??= new Set<K>()).add(r.key);
+      sink.onRecord(rec, r.key, res.code, res.message, res.suggestion);
+    }
+  }
+  const parsed = schema.safeParse(fields);
+  if (parsed.success) {
+    if (failed === undefined) (rec as { value: T | null }).value = parsed.data;
+    return rec;
+  }
+  for (const zi of parsed.error.issues) {
+    const key = zi.path[0] as K;
+    if (failed?.has(key) || columnIndex[key] === undefined) continue;
+    (failed ??= new Set<K>()).add(key);
+    const blankCell = fields[key] === null || fields[key] === undefined;
+    const { code, message } = issueOfSchemaFailure(zi, blankCell, sink.columnOf(key).header);
+    sink.onRecord(rec, key, code, message);
+  }
+  return rec;
 }
 
 function readerFor(c: ColumnSpec, ctx: ReadContext, lists: Map<ListName, ListIndex>): (v: CellValue) => Read<unknown> {

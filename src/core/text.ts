@@ -12,26 +12,80 @@ const LOOKALIKE: Record<string, string> = {
   a: "а", c: "с", e: "е", o: "о", p: "р", x: "х", y: "у", k: "к",
 };
 
+// Characters cleanText removes or rewrites: invisible ones and every whitespace but the plain space.
+// Checking for them (one character class) before replacing lets the common, already clean cell through
+// without building new strings; a plain space is only a problem doubled or at either end.
+const SPECIAL = /[\u00ad\u200b-\u200f\u2060\ufeff\t-\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+const LATIN = /[A-Za-z]/;
+
+function isClean(s: string): boolean {
+  return s.charCodeAt(0) !== 32 && s.charCodeAt(s.length - 1) !== 32 && !s.includes("  ") && !SPECIAL.test(s);
+}
+
 /** Removes invisible characters and collapses whitespace; what every text cell goes through. */
 export function cleanText(s: string): string {
+  if (isClean(s)) return s;
   return s.replace(INVISIBLE, "").replace(SPACES, " ").trim();
 }
 
 /** Maps Latin look-alikes to Cyrillic inside words that already contain Cyrillic letters. */
 export function fixLookalikes(s: string): string {
+  if (!LATIN.test(s) || !CYRILLIC.test(s)) return s; // no word can hold both
   return s.replace(/[\p{L}]+/gu, (word) =>
     CYRILLIC.test(word) ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKE[ch] ?? ch) : word,
   );
 }
 
+/**
+ * Maps words made only of look-alike Latin letters to Cyrillic («HET» → «НЕТ»). Not part of valueKey: such a
+ * word may be a real Latin code. Callers use it as a second try against a closed list of values.
+ */
+export function lookalikeWordsToCyrillic(s: string): string {
+  if (!LATIN.test(s)) return s;
+  return s.replace(/[\p{L}]+/gu, (word) => ([...word].every((ch) => ch in LOOKALIKE) ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKE[ch]) : word));
+}
+
+// valueKey runs several times on every list cell, code and pair id of a roster (100 000 rows: a million
+// calls), and the same few thousand values repeat. It is memoised in two generations: when the young map
+// is full it becomes the old one, and a value found in the old map moves back, so repeated values stay
+// while one-off strings pass through. At most 2 × KEY_CACHE_GENERATION short strings are held.
+const KEY_CACHE_GENERATION = 32_768;
+const KEY_CACHE_LENGTH = 200;
+let youngKeys = new Map<string, string>();
+let oldKeys = new Map<string, string>();
+
 /** Key for matching values: case, ё/е, look-alikes, dashes and spaces do not matter. */
 export function valueKey(s: string): string {
-  return fixLookalikes(cleanText(s)).toLowerCase().replace(/ё/g, "е").replace(DASHES, "-");
+  if (s.length > KEY_CACHE_LENGTH) return computeValueKey(s);
+  let k = youngKeys.get(s);
+  if (k !== undefined) return k;
+  k = oldKeys.get(s) ?? computeValueKey(s);
+  if (youngKeys.size >= KEY_CACHE_GENERATION) {
+    oldKeys = youngKeys;
+    youngKeys = new Map();
+  }
+  youngKeys.set(s, k);
+  return k;
+}
+
+/** valueKey without the memo, for strings that rarely repeat (names): they would only evict the rest. */
+export function valueKeyUncached(s: string): string {
+  return computeValueKey(s);
+}
+
+const DASH = /[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+
+function computeValueKey(s: string): string {
+  // Each replace only when its character is there: a roster of names has few dashes and fewer ё than names.
+  let k = fixLookalikes(cleanText(s)).toLowerCase();
+  if (k.includes("ё")) k = k.replaceAll("ё", "е");
+  return DASH.test(k) ? k.replace(DASHES, "-") : k;
 }
 
 /** Key for headers: additionally ignores dots, line breaks and all spaces (`Ф.И.О.` = `ФИО`). */
 export function headerKey(s: string): string {
-  return valueKey(s).replace(/\(.*?\)/g, "").replace(/[.\s:*]/g, "");
+  // `[^()]*`, not `.*?`: a cell of thousands of "(" must not cost quadratic time.
+  return valueKey(s).replace(/\([^()]*\)/g, "").replace(/[.\s:*]/g, "");
 }
 
 /** Levenshtein distance, bounded: good enough to suggest the nearest allowed list value. */
@@ -65,4 +119,14 @@ export function nearest(value: string, candidates: readonly string[]): string | 
     }
   }
   return best !== undefined && bestDist <= Math.max(2, Math.ceil(key.length * 0.4)) ? best : undefined;
+}
+
+/**
+ * A cell's text as quoted in a message: at most `max` characters, the rest as «…». A cell may hold 32 767
+ * characters; a message repeating all of them is unreadable in the task pane and in a terminal.
+ */
+export function quoted(s: string, max = 100): string {
+  if (s.length <= max) return s;
+  const chars = Array.from(s); // never cut a surrogate pair in half
+  return chars.length <= max ? s : `${chars.slice(0, max - 1).join("")}…`;
 }

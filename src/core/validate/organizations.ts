@@ -1,6 +1,6 @@
 import type { OrganizationRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
-import { valueKey } from "../text";
+import { quoted, valueKey } from "../text";
 
 type Key = keyof OrganizationRow;
 
@@ -13,6 +13,6 @@ export function checkOrganizations(records: RowRecord<OrganizationRow, Key>[], s
     const k = valueKey(code);
     const first = seen.get(k);
     if (first === undefined) seen.set(k, rec.row);
-    else sink.onRecord(rec, "code", "duplicate-code", `Код «${code}» уже указан в строке ${first}`);
+    else sink.onRecord(rec, "code", "duplicate-code", `Код «${quoted(code)}» уже указан в строке ${first}`);
   }
 }

@@ -2,6 +2,7 @@ import { parseDeadline } from "../deadline";
 import type { RoadmapRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
 import type { CellValue } from "../cells";
+import { quoted } from "../text";
 
 type Key = keyof RoadmapRow;
 
@@ -13,7 +14,7 @@ export function checkRoadmap(records: RowRecord<RoadmapRow, Key>[], planYear: nu
     if (d.kind !== "unparsed") continue;
     const msg = d.text === ""
       ? "Срок не указан: введите дату (ДД.ММ.ГГГГ) или период"
-      : `Срок «${d.text}» не распознан: укажите дату (ДД.ММ.ГГГГ), месяц или период`;
+      : `Срок «${quoted(d.text)}» не распознан: укажите дату (ДД.ММ.ГГГГ), месяц или период`;
     sink.onRecord(rec, "deadline", "unparsed-deadline", msg);
   }
 }

@@ -1,7 +1,7 @@
 import { UNIT } from "../dictionaries";
 import type { TargetRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
-import { nearest, valueKey } from "../text";
+import { nearest, quoted, valueKey } from "../text";
 
 type Key = keyof TargetRow;
 
@@ -23,7 +23,7 @@ export function checkTargets(
     const code = rec.fields.orgCode as string | null | undefined;
     if (typeof code === "string" && !isTotalCode(code) && !orgCodes.has(valueKey(code))) {
       const s = nearest(code, allCodes);
-      sink.onRecord(rec, "orgCode", "unknown-organization", `Организации с кодом «${code}» нет на листе «Организации»`, s);
+      sink.onRecord(rec, "orgCode", "unknown-organization", `Организации с кодом «${quoted(code)}» нет на листе «Организации»`, s);
       continue;
     }
     const t = rec.value;

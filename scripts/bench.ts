@@ -1,0 +1,78 @@
+// `npm run bench`: how the engine and the command line scale with the roster (issue 6).
+// Generates seeded workbooks of 1 000, 10 000 and 100 000 roster rows over thirty organizations with
+// realistic mistakes, then per size: engine times (median of warm runs, in a process of its own), and the
+// command line's whole-file time next to ExcelJS merely reading the same file. Prints Markdown.
+// Options: --sizes 1000,10000  --runs 5 (engine runs)  --cli-runs 5  --dir /tmp/…
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { EngineResult } from "./bench/engine";
+import { runNode } from "./bench/spawn";
+import { type SizeResult, cliTable, engineTable, goals, load, machine } from "./bench/tables";
+import { BENCH_PERIOD, benchFile } from "./bench/workbook";
+
+const DIST = join(__dirname, "..");
+const CLI = join(DIST, "src", "cli", "main.js");
+
+function engineOf(file: string, runs: number): EngineResult {
+  const r = runNode([join(__dirname, "bench", "engine.js"), file, String(runs)], { nodeFlags: ["--expose-gc"] });
+  if (r.status !== 0) throw new Error(`engine run failed on ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as EngineResult;
+}
+
+type Timed = { ms: number[]; maxRss: number[] };
+
+/** Runs the two commands alternately, so that whatever else the machine does falls on both alike. */
+function alternate(runs: number, a: string[], b: string[], checkA: (stdout: string) => void): [Timed, Timed] {
+  const out: [Timed, Timed] = [{ ms: [], maxRss: [] }, { ms: [], maxRss: [] }];
+  for (let i = 0; i < runs; i++) {
+    for (const [k, args] of [a, b].entries()) {
+      const r = runNode(args);
+      if (r.status !== 0) throw new Error(`${args.join(" ")} exited with ${r.status}: ${r.stderr}`);
+      if (k === 0) checkA(r.stdout);
+      out[k].ms.push(r.ms);
+      if (r.maxRss !== null) out[k].maxRss.push(r.maxRss);
+    }
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { sizes: { type: "string" }, runs: { type: "string" }, "cli-runs": { type: "string" }, dir: { type: "string" } },
+  });
+  const sizes = (values.sizes ?? "1000,10000,100000").split(",").map(Number);
+  const runs = Number(values.runs ?? 5);
+  const cliRuns = Number(values["cli-runs"] ?? 5);
+  const dir = values.dir ?? join(tmpdir(), "mentor-monitor-bench");
+  console.error(`Машина: ${machine()}. Файлы: ${dir}`);
+  const loadBefore = load();
+
+  const results: SizeResult[] = [];
+  for (const rows of sizes) {
+    const f = await benchFile(dir, rows);
+    console.error(`${rows} строк: ${f.path}${f.generatedMs === null ? " (уже был)" : ` (создан за ${Math.round(f.generatedMs)} мс)`}`);
+    const engine = engineOf(f.path, runs);
+    const [cli, bare] = alternate(
+      cliRuns,
+      [CLI, "coverage", f.path, "--period", BENCH_PERIOD, "--json"],
+      [join(__dirname, "bench", "bare-read.js"), f.path],
+      (s) => void JSON.parse(s),
+    );
+    results.push({ rows, fileBytes: f.bytes, engine, cli, bare });
+  }
+
+  console.log(`## Engine (median of ${runs} warm runs)\n\n${engineTable(results)}\n`);
+  console.log(`## Command line (median of ${cliRuns} runs each, each a fresh process, the two alternating)\n\n${cliTable(results)}\n`);
+  console.log(`## Goals\n\n${goals(results)}\n`);
+  console.log(`Machine: ${machine()}. Load average (1 min) ${loadBefore} before the runs, ${load()} after.`);
+  for (const r of results) {
+    const x = r.engine.rows;
+    console.log(`- ${r.rows} rows: counted ${x.counted}, outside ${BENCH_PERIOD} ${x.outsidePeriod}, excluded ${x.excluded}, empty ${x.empty}; issues ${r.engine.issues}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`Бенчмарк не выполнен: ${e instanceof Error ? e.message : e}`);
+  process.exitCode = 1;
+});
