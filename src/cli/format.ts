@@ -1,14 +1,6 @@
 // Plain-text tables for the terminal, Russian number style.
 
-export const dash = "—";
-
-export function fmtPercent(p: number | null): string {
-  return p === null ? dash : `${p.toFixed(1).replace(".", ",")} %`;
-}
-
-export function fmtNumber(n: number | null): string {
-  return n === null ? dash : Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ",");
-}
+export { dash, fmtNumber, fmtPercent } from "../core/format";
 
 function truncate(s: string, w: number): string {
   return s.length <= w ? s : `${s.slice(0, w - 1)}…`;

@@ -79,3 +79,8 @@ export function parseIsoDay(text: string): Day | null {
 export function todayDay(now: Date = new Date()): Day {
   return dayFromYMD(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
+
+/** `26.11.2026 14:55` in the machine's local time: when a report was made. The caller passes the clock. */
+export function stampOf(d: Date): string {
+  return `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

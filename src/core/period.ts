@@ -42,7 +42,12 @@ export function yearShareElapsed(p: Period): number {
 
 const ROMAN = ["I", "II", "III", "IV"];
 
+/** `II квартал 2021 г.` */
+export function quarterName(p: Period): string {
+  return `${ROMAN[p.quarter - 1]} квартал ${p.year} г.`;
+}
+
 /** `I квартал 2021 г. (01.01.2021–31.03.2021)`: the quarter named the Russian way. */
 export function periodTitle(p: Period): string {
-  return `${ROMAN[p.quarter - 1]} квартал ${p.year} г. (${ruOf(quarterStart(p))}–${ruOf(periodEnd(p))})`;
+  return `${quarterName(p)} (${ruOf(quarterStart(p))}–${ruOf(periodEnd(p))})`;
 }

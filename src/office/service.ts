@@ -4,7 +4,7 @@ import { type WorkbookAnalysis, analyzeWorkbook, rosterProblem } from "../core/a
 import { cellAddress } from "../core/cells";
 import { issueOrganizer } from "../core/issue-orgs";
 import { type CoverageResult, computeCoverage } from "../core/coverage";
-import { type Day, isoOf, parseIsoDay, todayDay, ymdOf } from "../core/dates";
+import { type Day, isoOf, parseIsoDay, stampOf, todayDay, ymdOf } from "../core/dates";
 import type { Issue } from "../core/issues";
 import { type Period, parsePeriod, periodCode, periodOfDay } from "../core/period";
 import { layoutReport } from "../core/report/layout";
@@ -72,8 +72,6 @@ export interface ImportOutcome {
   readonly check: CheckResult | null;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-const madeAt = (d: Date) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 function settingsOf(a: WorkbookAnalysis, today: Day): PaneSettings {
   const s: Settings = a.settings;
@@ -243,7 +241,7 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         if (problem) throw new Error(problem);
         const day = dayArg(asOf);
         const coverage = computeCoverage(a, periodArg(period));
-        const model = buildReport({ analysis: a, coverage, roadmap: roadmapOf(a, day), asOf: day, madeAt: madeAt(now()) });
+        const model = buildReport({ analysis: a, coverage, roadmap: roadmapOf(a, day), asOf: day, madeAt: stampOf(now()) });
         const sheet = await renderReport(layoutReport(model), new OfficeReportRenderer(ctx));
         return { sheet };
       }),

@@ -1,6 +1,6 @@
 import { basename, resolve } from "node:path";
 import { computeCoverage } from "../../core/coverage";
-import { type Day, isoOf, todayDay, ymdOf } from "../../core/dates";
+import { type Day, isoOf, stampOf, todayDay, ymdOf } from "../../core/dates";
 import { type Period, periodCode } from "../../core/period";
 import { buildReport } from "../../core/report/model";
 import { layoutReport } from "../../core/report/layout";
@@ -10,9 +10,6 @@ import { openWorkbookFile, requireRoster } from "../../xlsx/open";
 import { ExcelJsReportRenderer } from "../../xlsx/report";
 import type { CommandResult } from "../types";
 
-const pad = (n: number) => String(n).padStart(2, "0");
-export const madeAtOf = (d: Date) =>
-  `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 export async function reportCommand(file: string, period: Period, asOfArg: Day | null, out: string, json: boolean): Promise<CommandResult> {
   const { analysis, workbook } = await openWorkbookFile(file);
@@ -21,7 +18,7 @@ export async function reportCommand(file: string, period: Period, asOfArg: Day |
   const date1904 = !!(workbook.properties as { date1904?: boolean }).date1904;
   const coverage = computeCoverage(analysis, period);
   const roadmap = analysis.roadmap ? computeRoadmap(analysis, asOf, roadmapPlanYear(analysis.settings, ymdOf(asOf).y), date1904) : null;
-  const model = buildReport({ analysis, coverage, roadmap, asOf, madeAt: madeAtOf(new Date()) });
+  const model = buildReport({ analysis, coverage, roadmap, asOf, madeAt: stampOf(new Date()) });
   const sheet = await renderReport(layoutReport(model), new ExcelJsReportRenderer(workbook));
   await workbook.xlsx.writeFile(out);
   const overdue = roadmap?.counts.overdue ?? 0;

@@ -1,6 +1,7 @@
 import { Button, Field, ProgressBar, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CoverageCounts, CoverageResult } from "../../core/coverage";
+import { fmtPercent } from "../../core/format";
 import { shortOrgName } from "../../core/orgname";
 import { periodTitle } from "../../core/period";
 import type { MonitorService } from "../../office/service";
@@ -8,7 +9,6 @@ import type { Dictionary } from "../i18n";
 import { Status } from "./Status";
 import { useAction } from "./useAction";
 
-const fmt = (p: number | null) => (p === null ? "—" : `${p.toFixed(1).replace(".", ",")} %`);
 const COLOR = { выполнен: "success", "в графике": "warning", отстаёт: "error" } as const;
 
 function Row({ title, c, t }: { title: string; c: CoverageCounts; t: Dictionary }) {
@@ -18,12 +18,12 @@ function Row({ title, c, t }: { title: string; c: CoverageCounts; t: Dictionary 
       <Text weight="semibold" size={200} block>{title}</Text>
       <Field
         validationState="none"
-        hint={`${t.plan}: ${c.target ?? "—"} · ${t.covered}: ${c.covered} · ${t.ofPlan}: ${fmt(pct)} · ${t.status[c.status] ?? c.status}`}
+        hint={`${t.plan}: ${c.target ?? "—"} · ${t.covered}: ${c.covered} · ${t.ofPlan}: ${fmtPercent(pct)} · ${t.status[c.status] ?? c.status}`}
       >
         <ProgressBar
           value={pct === null ? 0 : Math.min(1, pct / 100)}
           color={COLOR[c.status as keyof typeof COLOR] ?? "brand"}
-          aria-label={`${title}: ${fmt(pct)}`}
+          aria-label={`${title}: ${fmtPercent(pct)}`}
         />
       </Field>
       {c.excludedRows > 0 && <Text size={100}>{t.excludedRows(c.excludedRows)}</Text>}

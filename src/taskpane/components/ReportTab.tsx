@@ -1,11 +1,10 @@
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { parsePeriod, quarterName } from "../../core/period";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { Status } from "./Status";
 import { useAction } from "./useAction";
-
-const ROMAN = ["I", "II", "III", "IV"];
 
 /** The quarters of the plan year and the year before: what a curator reports on. */
 function periods(year: number): string[] {
@@ -21,7 +20,7 @@ export function ReportTab({ service, t, period, asOf, year }: { service: Monitor
         <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
           {[...new Set([period, ...periods(year)])].map((p) => (
             <option key={p} value={p}>
-              {ROMAN[Number(p.slice(-1)) - 1]} квартал {p.slice(0, 4)} ({p})
+              {quarterName(parsePeriod(p)!)} ({p})
             </option>
           ))}
         </Select>
