@@ -6,11 +6,12 @@ import { DEFAULT_DICTIONARIES, DICTIONARIES_SHEET, DICTIONARY_HEADERS, type Dict
 import { type LocatedSheet, locateSheets } from "./headers";
 import { type Issue, compareIssues } from "./issues";
 import { displayText } from "./readers";
-import { OrganizationRow, ParticipantRow, RoadmapRow, TargetRow } from "./schemas";
+import { type OrganizationRow, type ParticipantRow, ROW_TYPES, type RoadmapRow, type RowType, type TargetRow } from "./schemas";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings } from "./settings";
 import { IssueSink, type ReadContext, type RowRecord, type TableResult, readTable } from "./table";
 import { headerKey, valueKey } from "./text";
 import { checkOrganizations } from "./validate/organizations";
+import { PersonIndex } from "./validate/persons";
 import { checkParticipants } from "./validate/participants";
 import { checkTargets } from "./validate/targets";
 import { checkRoadmap } from "./validate/roadmap";
@@ -42,6 +43,8 @@ export interface WorkbookAnalysis {
   readonly issues: Issue[];
   /** Organization codes by tolerant key → code as written. */
   readonly orgCodes: ReadonlyMap<string, string>;
+  /** How many persons the roster checks numbered: every RowRecord.identity is below this. */
+  readonly personCount: number;
 }
 
 export function readDictionaries(sheet: SheetInput | undefined): Dictionaries {
@@ -84,20 +87,20 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
   const taken = new Set<SheetInput>([dictSheet, settingsSheet].filter((s): s is SheetInput => !!s));
   const problems: WorkbookProblem[] = [];
 
-  function read<T, K extends string>(spec: SheetSpec<K>, schema: Parameters<typeof readTable<T, K>>[1], many: boolean) {
+  function read<T, K extends string>(spec: SheetSpec<K>, type: RowType<T>, many: boolean) {
     const { located, headerless } = locateSheets(spec, wb.sheets, taken, many);
     for (const s of headerless) problems.push(headerlessProblem(spec, s));
     return located.map((l) => {
       taken.add(l.sheet);
       const sink = new IssueSink<K>(l);
-      return { located: l, ...readTable<T, K>(l, schema, ctx, sink), sink };
+      return { located: l, ...readTable<T, K>(l, type, ctx, sink), sink };
     });
   }
 
-  const [orgs] = read(ORGANIZATIONS, OrganizationRow, false);
-  const [targets] = read(TARGETS, TargetRow, false);
-  const [roadmap] = read(ROADMAP, RoadmapRow, false);
-  const participants = read(PARTICIPANTS, ParticipantRow, true);
+  const [orgs] = read(ORGANIZATIONS, ROW_TYPES.organizations, false);
+  const [targets] = read(TARGETS, ROW_TYPES.targets, false);
+  const [roadmap] = read(ROADMAP, ROW_TYPES.roadmap, false);
+  const participants = read(PARTICIPANTS, ROW_TYPES.participants, true);
 
   const orgCodes = new Map<string, string>();
   if (orgs) {
@@ -108,9 +111,10 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     }
   }
   if (targets) checkTargets(targets.records, orgCodes, targets.sink);
-  for (const p of participants) {
-    checkParticipants(p.records, orgCodes, settings, p.sink, p.located.columnIndex.consent !== undefined);
-  }
+  const persons = new PersonIndex();
+  participants.forEach((p, sheetNo) => {
+    checkParticipants(p.records, orgCodes, settings, p.sink, p.located.columnIndex.consent !== undefined, persons, sheetNo);
+  });
   if (roadmap) {
     const year = roadmapPlanYear(settings, ymdOf(opts.today ?? todayDay()).y);
     checkRoadmap(roadmap.records, year, ctx.date1904, roadmap.sink);
@@ -132,6 +136,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     problems,
     issues,
     orgCodes,
+    personCount: persons.size,
   };
 }
 

@@ -127,7 +127,7 @@ function crossDuplicates(rows: readonly DistrictRow[]): CrossDuplicate[] {
     const fio = displayText(r.cells[FIO]);
     if (fio === "") continue;
     const b = readDate(r.cells[BIRTH]);
-    const birth = b.ok && b.value !== null ? isoOf(b.value) : "";
+    const birth = typeof b === "number" ? isoOf(b) : "";
     const key = `${valueKey(fio)}|${birth}`;
     const src = r.source ?? "книга района";
     const earlier = first.get(key);

@@ -3,9 +3,10 @@ import type { WorkbookAnalysis } from "./analyze";
 import type { Day } from "./dates";
 import { CATEGORY, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "./dictionaries";
 import { type Period, periodEnd, yearShareElapsed, yearStart } from "./period";
-import { personKey } from "./validate/participants";
 import { isTotalCode } from "./validate/targets";
 import { valueKey } from "./text";
+import type { ParticipantRow } from "./schemas";
+import type { RowRecord } from "./table";
 
 export type CoverageStatus = "выполнен" | "в графике" | "отстаёт" | "нет плана";
 
@@ -72,54 +73,98 @@ function statusOf(pct: number | null, period: Period): CoverageStatus {
   return pct >= yearShareElapsed(period) * 100 ? "в графике" : "отстаёт";
 }
 
+// Counts per organization. A person belongs to one organization (the organization is part of who they
+// are), so "unique per organization" needs no set per organization: one flag per person and category
+// says whether they were counted already. Person numbers are dense, so the flags are small typed arrays.
 interface Acc {
-  mentees: Set<string>;
-  mentors: Set<string>;
+  mentees: number;
+  mentors: number;
   pairs: Set<string>;
-  young: Set<string>;
-  forms: Map<string, Set<string>>;
+  young: number;
+  forms: Map<string, number>;
   excluded: number;
 }
-const newAcc = (): Acc => ({ mentees: new Set(), mentors: new Set(), pairs: new Set(), young: new Set(), forms: new Map(), excluded: 0 });
+const newAcc = (): Acc => ({ mentees: 0, mentors: 0, pairs: new Set(), young: 0, forms: new Map(), excluded: 0 });
+
+/** Marks person numbers; true the first time a number is marked. */
+class Flags {
+  private readonly seen: Uint8Array;
+  constructor(size: number) {
+    this.seen = new Uint8Array(size);
+  }
+  first(who: number): boolean {
+    if (this.seen[who] === 1) return false;
+    this.seen[who] = 1;
+    return true;
+  }
+}
+
+/**
+ * Counts roster rows into their organizations. The per-row work is a method rather than the body of one
+ * long loop, so V8 optimizes it once instead of recompiling the loop mid-run on every call.
+ */
+class RowCounter {
+  readonly accs = new Map<string, Acc>();
+  readonly rows = { counted: 0, outsidePeriod: 0, excluded: 0, empty: 0 };
+  unattributed = 0;
+  private readonly mentees: Flags;
+  private readonly mentors: Flags;
+  private readonly young: Flags;
+  private readonly byForm = new Map<string, Flags>();
+
+  constructor(
+    private readonly a: WorkbookAnalysis,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    for (const key of a.orgCodes.keys()) this.accs.set(key, newAcc());
+    this.mentees = new Flags(a.personCount);
+    this.mentors = new Flags(a.personCount);
+    this.young = new Flags(a.personCount);
+  }
+
+  row(rec: RowRecord<ParticipantRow, keyof ParticipantRow>): void {
+    const p = rec.value;
+    if (rec.errors > 0 || !p) {
+      this.rows.excluded++;
+      const code = rec.fields.orgCode;
+      const acc = typeof code === "string" ? this.accs.get(valueKey(code)) : undefined;
+      if (acc) acc.excluded++;
+      else this.unattributed++;
+      return;
+    }
+    if (p.start > this.to || (p.end !== null && p.end < this.from)) {
+      this.rows.outsidePeriod++;
+      return;
+    }
+    this.rows.counted++;
+    const acc = this.accs.get(valueKey(p.orgCode))!;
+    const who = rec.identity; // the person's number, given by the roster checks to every valid row
+    if (who === undefined) throw new Error(`coverage: row ${rec.row} has no person number`);
+    if (p.pair) acc.pairs.add(valueKey(p.pair));
+    if (p.role === ROLE.mentor) {
+      if (this.mentors.first(who)) acc.mentors++;
+      return;
+    }
+    if (p.category === CATEGORY.student && this.mentees.first(who)) acc.mentees++;
+    if ((p.category === CATEGORY.youngSpecialist || p.category === CATEGORY.teacher) && this.young.first(who)) acc.young++;
+    let f = this.byForm.get(p.form);
+    if (!f) this.byForm.set(p.form, (f = new Flags(this.a.personCount)));
+    if (f.first(who)) acc.forms.set(p.form, (acc.forms.get(p.form) ?? 0) + 1);
+  }
+}
 
 export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageResult {
   const from = yearStart(period);
   const to = periodEnd(period);
-  const accs = new Map<string, Acc>();
-  for (const key of a.orgCodes.keys()) accs.set(key, newAcc());
-  let counted = 0, outsidePeriod = 0, excluded = 0, empty = 0, unattributed = 0;
-
+  const counter = new RowCounter(a, from, to);
   for (const sheet of a.participants) {
-    empty += sheet.emptyRows;
-    for (const rec of sheet.records) {
-      const p = rec.value;
-      if (rec.errors > 0 || !p) {
-        excluded++;
-        const code = rec.fields.orgCode;
-        const acc = typeof code === "string" ? accs.get(valueKey(code)) : undefined;
-        if (acc) acc.excluded++;
-        else unattributed++;
-        continue;
-      }
-      if (p.start > to || (p.end !== null && p.end < from)) {
-        outsidePeriod++;
-        continue;
-      }
-      counted++;
-      const acc = accs.get(valueKey(p.orgCode))!;
-      const who = rec.identity ?? personKey(p); // built once by the roster checks
-      if (p.pair) acc.pairs.add(valueKey(p.pair));
-      if (p.role === ROLE.mentor) {
-        acc.mentors.add(who);
-        continue;
-      }
-      if (p.category === CATEGORY.student) acc.mentees.add(who);
-      if (p.category === CATEGORY.youngSpecialist || p.category === CATEGORY.teacher) acc.young.add(who);
-      let f = acc.forms.get(p.form);
-      if (!f) acc.forms.set(p.form, (f = new Set()));
-      f.add(who);
-    }
+    counter.rows.empty += sheet.emptyRows;
+    const records = sheet.records;
+    for (let i = 0; i < records.length; i++) counter.row(records[i]);
   }
+  const { accs, rows } = counter;
+  const unattributed = counter.unattributed;
 
   const plans = planTable(a, period.year);
   const organizations: OrgCoverage[] = [];
@@ -130,7 +175,7 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
     if (!o || organizations.some((x) => valueKey(x.code) === key)) continue;
     const acc = accs.get(key)!;
     const target = plans.get(`students-count|${key}`) ?? null;
-    const covered = acc.mentees.size;
+    const covered = acc.mentees;
     const pct = percent(covered, target);
     organizations.push({
       code: o.code,
@@ -141,11 +186,11 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
       percentOfTarget: pct,
       contingent: o.contingent,
       share: percent(covered, o.contingent),
-      mentors: acc.mentors.size,
+      mentors: acc.mentors,
       pairs: acc.pairs.size,
       excludedRows: acc.excluded,
-      byForm: Object.fromEntries([...acc.forms].map(([f, s]) => [f, s.size])),
-      youngTeachersCovered: acc.young.size,
+      byForm: Object.fromEntries(acc.forms),
+      youngTeachersCovered: acc.young,
       youngTeachers: o.youngTeachers,
       status: statusOf(pct, period),
     });
@@ -159,7 +204,7 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
     organizations,
     total,
     unattributedExcluded: unattributed,
-    rows: { counted, outsidePeriod, excluded, empty },
+    rows,
     indicators: indicatorFacts(organizations, total, plans, period),
   };
 }

@@ -47,9 +47,11 @@ export function dayFromExcelSerial(serial: number, date1904 = false): Day | null
   const whole = Math.floor(serial);
   // Serials below 61 sit before Excel's fictitious 29.02.1900; real rosters never hold them.
   const day = whole - EXCEL_1900_EPOCH + (date1904 ? EXCEL_1904_SHIFT : 0);
-  const { y } = ymdOf(day);
-  return y >= 1900 && y <= 9999 ? day : null;
+  return day >= FIRST_DAY && day <= LAST_DAY ? day : null; // years 1900–9999, without a Date per cell
 }
+
+const FIRST_DAY = dayFromYMD(1900, 1, 1);
+const LAST_DAY = dayFromYMD(9999, 12, 31);
 
 export function excelSerialOf(day: Day): number {
   return day + EXCEL_1900_EPOCH;

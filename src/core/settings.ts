@@ -42,14 +42,14 @@ export function readSettings(sheet: SheetInput | undefined, date1904 = false): S
   const get = (k: keyof Settings) => byLabel.get(headerKey(SETTING_LABELS[k])) ?? null;
   const num = (k: keyof Settings, fallback: number | null) => {
     const r = readNumber(get(k));
-    return r.ok && r.value !== null && r.value >= 0 ? Math.floor(r.value) : fallback;
+    return typeof r === "number" && r >= 0 ? Math.floor(r) : fallback;
   };
   const asOf = readDate(get("asOf"), date1904);
   return {
     municipality: displayText(get("municipality")),
     planYear: num("planYear", null),
     period: parsePeriod(valueKey(displayText(get("period"))).toUpperCase()),
-    asOf: asOf.ok ? asOf.value : null,
+    asOf: typeof asOf === "number" ? asOf : null,
     dueSoonDays: num("dueSoonDays", DEFAULT_SETTINGS.dueSoonDays)!,
     minMenteeAge: num("minMenteeAge", DEFAULT_SETTINGS.minMenteeAge)!,
   };

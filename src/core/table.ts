@@ -1,13 +1,13 @@
 // Reads the data rows of a located sheet into typed records: every cell through its tolerant reader,
 // every row through its zod schema, every problem as an issue at its own cell.
-import type { z } from "zod";
 import { type CellValue, cellAddress, isBlank } from "./cells";
 import type { ColumnSpec } from "./columns";
 import { type Dictionaries, type ListIndex, type ListName, indexList } from "./dictionaries";
 import type { LocatedSheet } from "./headers";
 import { type Issue, type IssueCode, makeIssue } from "./issues";
-import { type Read, readDate, readList, readNumber, readText } from "./readers";
-import { issueOfSchemaFailure } from "./schemas";
+import { z } from "zod";
+import { CellProblem, type Read, readDate, readList, readNumber, readText } from "./readers";
+import { type RowType, issueOfSchemaFailure } from "./schemas";
 
 export interface RowRecord<T, K extends string> {
   /** Worksheet row number (1-based). */
@@ -19,11 +19,15 @@ export interface RowRecord<T, K extends string> {
   /** Errors found on this row so far; cross-sheet rules add to it. */
   errors: number;
   /**
-   * The row's identity key, when its sheet's cross-row rules build one (participants: the person key),
-   * kept so that counting later does not rebuild it for every row.
+   * The row's person number, when its sheet's cross-row rules give one (participants: see persons.ts),
+   * kept so that counting later does not look the person up again.
    */
-  identity?: string;
+  identity?: number;
 }
+
+// zod's safeParse builds its error as a real Error, with a stack trace nobody reads; a few thousand
+// invalid rows paid more for those traces than for the parse. Same issues, no trace.
+const parseRow = z.core._safeParse(z.core.$ZodError);
 
 export interface TableResult<T, K extends string> {
   readonly records: RowRecord<T, K>[];
@@ -66,15 +70,52 @@ export class IssueSink<K extends string> {
   }
 }
 
-interface ColumnReader<K extends string> {
-  readonly key: K;
-  readonly idx: number;
-  readonly read: (v: CellValue) => Read<unknown>;
+/**
+ * Reads one column's cells. One class with a switch rather than a closure per column type: the row loop
+ * then calls one function a million times, which V8 can inline, instead of five it cannot.
+ */
+class ColumnReader<K extends string> {
+  // A list column repeats a handful of spellings down 100 000 rows: each one's reading is remembered.
+  private readonly known: Map<string, Read<string>> | undefined;
+
+  constructor(
+    readonly key: K,
+    readonly pos: number, // the column's place in the sheet spec, which is the row type's field order
+    readonly idx: number, // the column's place in the sheet
+    private readonly kind: ColumnSpec["type"]["kind"],
+    private readonly date1904: boolean,
+    private readonly index?: ListIndex,
+    private readonly allowed?: readonly string[],
+  ) {
+    this.known = kind === "list" ? new Map() : undefined;
+  }
+
+  read(v: CellValue): Read<unknown> {
+    switch (this.kind) {
+      case "text":
+        return readText(v);
+      case "date":
+        return readDate(v, this.date1904);
+      case "number":
+        return readNumber(v);
+      case "deadline":
+        return isBlank(v) ? null : v; // the raw cell: the deadline grammar reads it later
+      case "list": {
+        if (typeof v !== "string") return readList(v, this.index!, this.allowed!);
+        let r = this.known!.get(v);
+        if (r === undefined) {
+          r = readList(v, this.index!, this.allowed!);
+          if (this.known!.size < 1000) this.known!.set(v, r);
+        }
+        return r;
+      }
+    }
+  }
 }
 
 export function readTable<T, K extends string>(
   located: LocatedSheet<K>,
-  schema: z.ZodType<T>,
+  type: RowType<T>,
   ctx: ReadContext,
   sink: IssueSink<K>,
 ): TableResult<T, K> {
@@ -86,11 +127,8 @@ export function readTable<T, K extends string>(
   }
   const present = spec.columns.filter((c) => columnIndex[c.key] !== undefined);
   const lists = new Map<ListName, ListIndex>();
-  const readers: ColumnReader<K>[] = present.map((c) => ({ key: c.key, idx: columnIndex[c.key]!, read: readerFor(c, ctx, lists) }));
-  // Every row's fields start as a copy of this: one shape for all rows (cheap to copy and to read), with
-  // null for absent columns, so the same object is what the schema checks.
-  const blankFields = Object.fromEntries(spec.columns.map((c) => [c.key, null])) as Partial<Record<K, unknown>>;
-
+  const readers = present.map((c) => readerFor(c, spec.columns.indexOf(c), columnIndex[c.key]!, ctx, lists));
+  const values = new Array<unknown>(spec.columns.length).fill(null); // one row's values, reused
   const records: RowRecord<T, K>[] = [];
   // Blank rows count as skipped only when data follows them: rows after the last filled one are not
   // "inside the data" (a stray value far down a sheet must not report a million skipped rows).
@@ -98,13 +136,14 @@ export function readTable<T, K extends string>(
   let blankRun = 0;
   for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
     const cells = sheet.rows[i];
-    if (isBlankRow(cells, readers)) {
+    // An empty array is the adapters' shared empty row: a sheet may have a million of them.
+    const rec = cells.length === 0 ? null : readRow<T, K>(cells, firstRow + i, readers, values, type, sink, columnIndex);
+    if (rec === null) {
       blankRun++;
       continue;
     }
     emptyRows += blankRun;
     blankRun = 0;
-    const rec = readRow<T, K>(cells, firstRow + i, readers, blankFields, schema, sink, columnIndex);
     if (missing.length > 0) {
       (rec as { value: T | null }).value = null;
       if (rec.errors === 0) rec.errors++; // unreadable without its required columns
@@ -114,34 +153,47 @@ export function readTable<T, K extends string>(
   return { records, emptyRows, issues: sink.issues };
 }
 
-function isBlankRow<K extends string>(cells: readonly CellValue[], readers: readonly ColumnReader<K>[]): boolean {
-  if (cells.length === 0) return true; // the adapters' shared empty row: a sheet may have a million of them
-  for (const r of readers) if (!isBlank(cells[r.idx] ?? null)) return false;
-  return true;
-}
-
-/** One data row: each cell through its reader, then the whole row through the schema. Hot: once per row. */
+/**
+ * One data row: each cell through its reader, then the whole row through the schema; null when every
+ * known column is blank (readers return null exactly for blank cells). Hot: once per row.
+ */
 function readRow<T, K extends string>(
   cells: readonly CellValue[],
   row: number,
   readers: readonly ColumnReader<K>[],
-  blankFields: Partial<Record<K, unknown>>,
-  schema: z.ZodType<T>,
+  values: unknown[],
+  type: RowType<T>,
   sink: IssueSink<K>,
   columnIndex: Partial<Record<K, number>>,
-): RowRecord<T, K> {
-  const fields = { ...blankFields };
-  const rec: RowRecord<T, K> = { row, value: null, fields, errors: 0, identity: undefined };
-  let failed: Set<K> | undefined; // most rows never fail: no set for them
+): RowRecord<T, K> | null {
+  // Values by column position (nulls for absent columns), then one row object of one shape for all rows,
+  // which is also what the schema checks. Problems wait for the row object to be counted against it.
+  values.fill(null);
+  let problems: [K, CellProblem][] | undefined; // most rows have none: no array for them
+  let filled = false;
   for (const r of readers) {
     const res = r.read(cells[r.idx] ?? null);
-    if (res.ok) fields[r.key] = res.value;
-    else {
-      (failed ??= new Set<K>()).add(r.key);
-      sink.onRecord(rec, r.key, res.code, res.message, res.suggestion);
+    if (res === null) continue;
+    filled = true;
+    if (res instanceof CellProblem) (problems ??= []).push([r.key, res]);
+    else values[r.pos] = res;
+  }
+  if (!filled) return null;
+  const fields = type.row(values) as unknown as Partial<Record<K, unknown>>;
+  const rec: RowRecord<T, K> = { row, value: null, fields, errors: 0, identity: undefined };
+  let failed: Set<K> | undefined;
+  if (problems !== undefined) {
+    failed = new Set<K>();
+    for (const [key, pr] of problems) {
+      failed.add(key);
+      sink.onRecord(rec, key, pr.code, pr.message, pr.suggestion);
     }
   }
-  const parsed = schema.safeParse(fields);
+  if (failed === undefined && type.accepts(fields)) {
+    (rec as { value: T | null }).value = fields as T; // what zod would return: the same keys and values
+    return rec;
+  }
+  const parsed = parseRow(type.schema, fields);
   if (parsed.success) {
     if (failed === undefined) (rec as { value: T | null }).value = parsed.data;
     return rec;
@@ -157,22 +209,10 @@ function readRow<T, K extends string>(
   return rec;
 }
 
-function readerFor(c: ColumnSpec, ctx: ReadContext, lists: Map<ListName, ListIndex>): (v: CellValue) => Read<unknown> {
-  switch (c.type.kind) {
-    case "text":
-      return readText;
-    case "number":
-      return readNumber;
-    case "date":
-      return (v) => readDate(v, ctx.date1904);
-    case "deadline":
-      return (v) => ({ ok: true, value: isBlank(v) ? null : v });
-    case "list": {
-      const name = c.type.list;
-      const allowed = ctx.dictionaries[name];
-      if (!lists.has(name)) lists.set(name, indexList(allowed));
-      const index = lists.get(name)!;
-      return (v) => readList(v, index, allowed);
-    }
-  }
+function readerFor<K extends string>(c: ColumnSpec<K>, pos: number, idx: number, ctx: ReadContext, lists: Map<ListName, ListIndex>): ColumnReader<K> {
+  if (c.type.kind !== "list") return new ColumnReader(c.key, pos, idx, c.type.kind, ctx.date1904);
+  const name = c.type.list;
+  const allowed = ctx.dictionaries[name];
+  if (!lists.has(name)) lists.set(name, indexList(allowed));
+  return new ColumnReader(c.key, pos, idx, "list", ctx.date1904, lists.get(name)!, allowed);
 }

@@ -82,6 +82,29 @@ function computeValueKey(s: string): string {
   return DASH.test(k) ? k.replace(DASHES, "-") : k;
 }
 
+/**
+ * Whether two names have the same valueKey, decided without building either key when that is safe:
+ * true or false, or undefined when only the keys can tell. Safe means plain Cyrillic letters and spaces
+ * (at the same places in both) up to the first differing letter: there look-alikes, ё and dashes change
+ * nothing, lowercasing is per letter, and cleaning spaces treats both prefixes alike. Persons sharing an
+ * organization and a birth date are compared this way; most differ in the first letters of the surname.
+ */
+export function sameKey(a: string, b: string): boolean | undefined {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    const xl = x >= 0x410 && x <= 0x44f;
+    const yl = y >= 0x410 && y <= 0x44f;
+    if (xl && yl) {
+      if ((x < 0x430 ? x + 0x20 : x) !== (y < 0x430 ? y + 0x20 : y)) return false;
+    } else if (x !== 0x20 || y !== 0x20) {
+      return undefined; // a space against a letter, or any other character: ask the keys
+    }
+  }
+  return a.length === b.length ? true : undefined; // one is longer: a trailing space or a longer name
+}
+
 /** Key for headers: additionally ignores dots, line breaks and all spaces (`Ф.И.О.` = `ФИО`). */
 export function headerKey(s: string): string {
   // `[^()]*`, not `.*?`: a cell of thousands of "(" must not cost quadratic time.

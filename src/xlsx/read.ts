@@ -6,19 +6,39 @@ import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
 /** A file that cannot be read as a workbook at all: the command line exits with code 2. */
 export class WorkbookFileError extends Error {}
 
-export function cellValueOf(v: ExcelJS.CellValue | undefined): CellValue {
+/** Texts already copied (see ownText), per workbook. */
+type Copies = Map<string, string>;
+
+export function cellValueOf(v: ExcelJS.CellValue | undefined, copies: Copies = new Map()): CellValue {
   if (v === null || v === undefined) return null;
-  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v instanceof Date) return v;
+  if (typeof v === "string") return ownText(v, copies);
+  if (typeof v === "number" || typeof v === "boolean") return v;
+  // A new Date next to its row (see sheetInputOf), rather than ExcelJS's, allocated amid its parser's.
+  if (v instanceof Date) return new Date(v.getTime());
   if (typeof v === "object") {
     if ("error" in v) return { error: String(v.error) };
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
     if ("formula" in v || "sharedFormula" in v) {
       const r = (v as ExcelJS.CellFormulaValue).result;
-      return r === undefined ? null : cellValueOf(r as ExcelJS.CellValue);
+      return r === undefined ? null : cellValueOf(r as ExcelJS.CellValue, copies);
     }
     if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
   }
   return String(v);
+}
+
+// ExcelJS hands out longer texts as slices of the XML chunk it parsed: each slice keeps its whole chunk
+// alive, and every character read goes through it (the core reads each ФИО several times; on a 100 000-row
+// roster that was a fifth of validation). A text of its own is what the Office adapter gets from JSON, so
+// both adapters give the core the same kind of input. JSON is the cheapest copy V8 makes a flat string of;
+// texts under 13 characters are never slices. Copies are shared per workbook: list values repeat.
+const MIN_SLICE = 13;
+
+function ownText(s: string, copies: Copies): string {
+  if (s.length < MIN_SLICE) return s;
+  let own = copies.get(s);
+  if (own === undefined) copies.set(s, (own = JSON.parse(JSON.stringify(s)) as string));
+  return own;
 }
 
 /** Every row without values shares this one: a stray value at row 1 048 576 must not cost a million arrays. */
@@ -28,12 +48,12 @@ const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
  * One worksheet as rows of plain values. A merged area's value is in every cell of the area, as the user
  * sees it (ExcelJS reads merged cells so): a code merged down twenty rows belongs to each of them.
  */
-export function sheetInputOf(ws: ExcelJS.Worksheet): SheetInput {
+export function sheetInputOf(ws: ExcelJS.Worksheet, copies: Copies = new Map()): SheetInput {
   const rows: (readonly CellValue[])[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
     const cells: CellValue[] = new Array(Math.max(0, values.length - 1));
-    for (let c = 1; c < values.length; c++) cells[c - 1] = cellValueOf(values[c]);
+    for (let c = 1; c < values.length; c++) cells[c - 1] = cellValueOf(values[c], copies);
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
     while (rows.length < rowNumber - 1) rows.push(EMPTY_ROW); // rows come in order: the array stays dense
     rows.push(cells);
@@ -51,7 +71,8 @@ export function sheetInputOf(ws: ExcelJS.Worksheet): SheetInput {
 
 export function workbookInputOf(wb: ExcelJS.Workbook): WorkbookInput {
   const props = wb.properties as { date1904?: boolean };
-  return { sheets: wb.worksheets.map(sheetInputOf), date1904: !!props.date1904 };
+  const copies: Copies = new Map();
+  return { sheets: wb.worksheets.map((ws) => sheetInputOf(ws, copies)), date1904: !!props.date1904 };
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];

@@ -2,7 +2,8 @@ import { type Day, ymdOf } from "../dates";
 import { CATEGORY, ROLE, menteeCategoriesOf, mentorCategoriesOf } from "../dictionaries";
 import type { ParticipantRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
-import { nearest, quoted, valueKey, valueKeyUncached } from "../text";
+import { nearest, quoted, valueKey } from "../text";
+import { type Person, type PersonIndex, earlierRow } from "./persons";
 
 type Key = keyof ParticipantRow;
 type Rec = RowRecord<ParticipantRow, Key>;
@@ -12,24 +13,10 @@ export interface ParticipantRules {
   readonly minMenteeAge: number;
 }
 
-/** Identity of a person within an organization: code + normalized ФИО + date of birth when known. */
-export function personKey(p: Pick<ParticipantRow, "orgCode" | "fio" | "birthDate">): string {
-  // Names are nearly all distinct: memoising them would only push the repeated list values out of the memo.
-  return `${valueKey(p.orgCode)}|${valueKeyUncached(p.fio)}|${p.birthDate ?? ""}`;
-}
-
 export function ageAt(birth: Day, at: Day): number {
   const b = ymdOf(birth);
   const a = ymdOf(at);
   return a.y - b.y - (a.m < b.m || (a.m === b.m && a.d < b.d) ? 1 : 0);
-}
-
-/** An earlier row of a person with one role and form; rows of the same person in other roles or forms chain on. */
-interface Earlier {
-  readonly role: string;
-  readonly form: string;
-  readonly row: number;
-  readonly next: Earlier | undefined;
 }
 
 interface PairState {
@@ -38,8 +25,10 @@ interface PairState {
 }
 
 /**
- * Cross-row rules of a roster. Runs once per row of rosters of 100 000 rows, so lookups are keyed by
- * strings already built (person key, list values, memoised codes) rather than by new concatenations.
+ * Cross-row rules of a roster sheet. Runs once per row of rosters of 100 000 rows, so lookups are keyed by
+ * strings already built (list values, memoised codes) or by person numbers rather than by new concatenations.
+ * `persons` is shared by all roster sheets of the workbook (one child is one person in all of them);
+ * `sheetNo` tells this sheet's rows from theirs, as duplicates are reported within a sheet.
  */
 export function checkParticipants(
   records: Rec[],
@@ -47,35 +36,61 @@ export function checkParticipants(
   rules: ParticipantRules,
   sink: IssueSink<Key>,
   hasConsentColumn: boolean,
+  persons: PersonIndex,
+  sheetNo: number,
 ): void {
-  const allCodes = [...orgCodes.values()];
-  const seen = new Map<string, Earlier>(); // person → their earlier rows, one per role and form
-  const pairs = new Map<string, Map<string, PairState>>(); // organization → pair id → state
-  const sides = new Map<string, readonly [readonly string[] | undefined, readonly string[] | undefined]>();
-  for (const rec of records) {
+  const checks = new RosterChecks(orgCodes, rules, sink, hasConsentColumn, persons, sheetNo);
+  for (let i = 0; i < records.length; i++) checks.row(records[i]);
+  checks.pairsWithoutMentor();
+}
+
+/**
+ * The rules' state over one sheet. The per-row work is a method, not the body of one long loop: V8 then
+ * optimizes it once as an ordinary function, instead of recompiling the loop mid-run on every call.
+ */
+class RosterChecks {
+  private readonly allCodes: string[];
+  private readonly pairs = new Map<string, Map<string, PairState>>(); // organization → pair id → state
+  private readonly sides = new Map<string, readonly [readonly string[] | undefined, readonly string[] | undefined]>();
+
+  constructor(
+    private readonly orgCodes: ReadonlyMap<string, string>,
+    private readonly rules: ParticipantRules,
+    private readonly sink: IssueSink<Key>,
+    private readonly hasConsentColumn: boolean,
+    private readonly persons: PersonIndex,
+    private readonly sheetNo: number,
+  ) {
+    this.allCodes = [...orgCodes.values()];
+  }
+
+  row(rec: Rec): void {
+    const sink = this.sink;
     const code = rec.fields.orgCode;
-    if (typeof code === "string" && code !== "" && !orgCodes.has(valueKey(code))) {
-      const msg = `Организации с кодом «${quoted(code)}» нет на листе «Организации»`;
-      sink.onRecord(rec, "orgCode", "unknown-organization", msg, nearest(code, allCodes));
+    const orgKey = typeof code === "string" && code !== "" ? valueKey(code) : ""; // the same as p.orgCode's
+    if (orgKey !== "" && !this.orgCodes.has(orgKey)) {
+      const msg = `Организации с кодом «${quoted(code as string)}» нет на листе «Организации»`;
+      sink.onRecord(rec, "orgCode", "unknown-organization", msg, nearest(code as string, this.allCodes));
     }
     const p = rec.value;
-    if (!p) continue;
-    if (hasConsentColumn && p.consent !== "Да") {
+    if (!p) return;
+    if (this.hasConsentColumn && p.consent !== "Да") {
       const msg = p.consent === null ? "Не отмечено согласие на обработку персональных данных" : "Нет согласия на обработку персональных данных";
       sink.onRecord(rec, "consent", "no-consent", msg);
     }
-    checkDuplicate(rec, p, seen, sink);
+    checkDuplicate(rec, p, this.persons.personOf(orgKey, p.fio, p.birthDate), this.sheetNo, sink);
 
     const isMentee = p.role === ROLE.mentee;
+    const minAge = this.rules.minMenteeAge;
     // Exact age only near the limit: anyone minAge × 366 days old or more is old enough (no calendar math).
-    if (isMentee && p.category === CATEGORY.student && p.birthDate !== null && p.start - p.birthDate < rules.minMenteeAge * 366) {
+    if (isMentee && p.category === CATEGORY.student && p.birthDate !== null && p.start - p.birthDate < minAge * 366) {
       const age = ageAt(p.birthDate, p.start);
-      if (age < rules.minMenteeAge) {
-        sink.onRecord(rec, "birthDate", "age-out-of-range", `На дату начала наставляемому ${age} лет: меньше минимального возраста ${rules.minMenteeAge}`);
+      if (age < minAge) {
+        sink.onRecord(rec, "birthDate", "age-out-of-range", `На дату начала наставляемому ${age} лет: меньше минимального возраста ${minAge}`);
       }
     }
-    let side = sides.get(p.form);
-    if (!side) sides.set(p.form, (side = [menteeCategoriesOf(p.form), mentorCategoriesOf(p.form)]));
+    let side = this.sides.get(p.form);
+    if (!side) this.sides.set(p.form, (side = [menteeCategoriesOf(p.form), mentorCategoriesOf(p.form)]));
     const allowed = isMentee ? side[0] : side[1];
     if (allowed && !allowed.includes(p.category)) {
       const who = isMentee ? "наставляемого" : "наставника";
@@ -83,9 +98,8 @@ export function checkParticipants(
       sink.onRecord(rec, "category", "form-category-mismatch", msg, allowed[0]);
     }
     if (p.pair && rec.errors === 0) {
-      const org = valueKey(p.orgCode);
-      let inOrg = pairs.get(org);
-      if (!inOrg) pairs.set(org, (inOrg = new Map()));
+      let inOrg = this.pairs.get(orgKey);
+      if (!inOrg) this.pairs.set(orgKey, (inOrg = new Map()));
       const id = valueKey(p.pair);
       let g = inOrg.get(id);
       if (!g) inOrg.set(id, (g = { mentor: false }));
@@ -93,24 +107,22 @@ export function checkParticipants(
       else g.mentor = true;
     }
   }
-  for (const inOrg of pairs.values()) {
-    for (const g of inOrg.values()) {
-      if (g.mentor || !g.firstMentee) continue;
-      const pair = g.firstMentee.value!.pair;
-      sink.onRecord(g.firstMentee, "pair", "pair-without-mentor", `В паре/группе «${quoted(pair ?? "")}» есть наставляемые, но нет наставника`);
+
+  pairsWithoutMentor(): void {
+    for (const inOrg of this.pairs.values()) {
+      for (const g of inOrg.values()) {
+        if (g.mentor || !g.firstMentee) continue;
+        const pair = g.firstMentee.value!.pair;
+        this.sink.onRecord(g.firstMentee, "pair", "pair-without-mentor", `В паре/группе «${quoted(pair ?? "")}» есть наставляемые, но нет наставника`);
+      }
     }
   }
 }
 
 /** The same person again with the same role and form: a warning on the later row, naming the earlier. */
-function checkDuplicate(rec: Rec, p: ParticipantRow, seen: Map<string, Earlier>, sink: IssueSink<Key>): void {
-  const who = (rec.identity = personKey(p));
-  const earlier = seen.get(who);
-  for (let e = earlier; e !== undefined; e = e.next) {
-    if (e.role === p.role && e.form === p.form) {
-      sink.onRecord(rec, "fio", "duplicate-person", `Повтор: ${quoted(p.fio)} уже указан(а) в строке ${e.row} с той же ролью и формой; учитывается один раз`);
-      return;
-    }
-  }
-  seen.set(who, { role: p.role, form: p.form, row: rec.row, next: earlier });
+function checkDuplicate(rec: Rec, p: ParticipantRow, person: Person, sheetNo: number, sink: IssueSink<Key>): void {
+  rec.identity = person.id;
+  const row = earlierRow(person, sheetNo, p.role, p.form, rec.row);
+  if (row === undefined) return;
+  sink.onRecord(rec, "fio", "duplicate-person", `Повтор: ${quoted(p.fio)} уже указан(а) в строке ${row} с той же ролью и формой; учитывается один раз`);
 }
