@@ -111,6 +111,8 @@ class RowCounter {
   private readonly mentors: Flags;
   private readonly young: Flags;
   private readonly byForm = new Map<string, Flags>();
+  private lastCode: string | undefined;
+  private lastAcc: Acc | undefined;
 
   constructor(
     private readonly a: WorkbookAnalysis,
@@ -138,7 +140,12 @@ class RowCounter {
       return;
     }
     this.rows.counted++;
-    const acc = this.accs.get(valueKey(p.orgCode))!;
+    // Rosters come grouped by organization: the previous row's is usually this row's.
+    if (p.orgCode !== this.lastCode) {
+      this.lastCode = p.orgCode;
+      this.lastAcc = this.accs.get(valueKey(p.orgCode))!;
+    }
+    const acc = this.lastAcc!;
     const who = rec.identity; // the person's number, given by the roster checks to every valid row
     if (who === undefined) throw new Error(`coverage: row ${rec.row} has no person number`);
     if (p.pair) acc.pairs.add(valueKey(p.pair));

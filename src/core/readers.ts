@@ -86,10 +86,11 @@ function fullYear(y: string): number {
 }
 
 export function readDate(v: CellValue, date1904 = false): Read<Day> {
+  // What date cells hold (a serial from Office, a Date from ExcelJS) first: three in every roster row.
+  if (typeof v === "number") return dayFromExcelSerial(v, date1904) ?? notDate(String(v));
+  if (v instanceof Date) return dayFromDate(v) ?? notDate("");
   if (isBlank(v)) return null;
   if (isCellError(v)) return formulaError(v);
-  if (v instanceof Date) return dayFromDate(v) ?? notDate("");
-  if (typeof v === "number") return dayFromExcelSerial(v, date1904) ?? notDate(String(v));
   if (typeof v !== "string") return notDate(displayText(v));
   const t = cleanText(v).replace(/\s*г(ода|\.)?$/u, "");
   let y: number, m: number, d: number;

@@ -7,7 +7,7 @@ import type { LocatedSheet } from "./headers";
 import { type Issue, type IssueCode, makeIssue } from "./issues";
 import { z } from "zod";
 import { CellProblem, type Read, readDate, readList, readNumber, readText } from "./readers";
-import { type RowType, issueOfSchemaFailure } from "./schemas";
+import { type RowType, issueOfSchemaFailure, missingValue } from "./schemas";
 
 export interface RowRecord<T, K extends string> {
   /** Worksheet row number (1-based). */
@@ -191,6 +191,19 @@ function readRow<T, K extends string>(
   }
   if (failed === undefined && type.accepts(fields)) {
     (rec as { value: T | null }).value = fields as T; // what zod would return: the same keys and values
+    return rec;
+  }
+  // What zod would report: the fields failing their own checks or, when none does, the broken rules.
+  // A blank required cell needs no words from zod, and a cell a reader refused is reported already, so
+  // zod runs only for a value it refuses for a reason of its own, or for the rules.
+  const failing = type.failing(fields) as K[];
+  const bad = failing.filter((key) => !failed?.has(key) && columnIndex[key] !== undefined);
+  if (failing.length > 0 && bad.every((key) => fields[key] === null)) {
+    for (const key of bad) {
+      (failed ??= new Set<K>()).add(key);
+      const { code, message } = missingValue(sink.columnOf(key).header);
+      sink.onRecord(rec, key, code, message);
+    }
     return rec;
   }
   const parsed = parseRow(type.schema, fields);

@@ -52,6 +52,9 @@ class RosterChecks {
   private readonly allCodes: string[];
   private readonly pairs = new Map<string, Map<string, PairState>>(); // organization → pair id → state
   private readonly sides = new Map<string, readonly [readonly string[] | undefined, readonly string[] | undefined]>();
+  private lastCode: unknown = undefined;
+  private lastKey = "";
+  private lastKnown = false;
 
   constructor(
     private readonly orgCodes: ReadonlyMap<string, string>,
@@ -67,8 +70,14 @@ class RosterChecks {
   row(rec: Rec): void {
     const sink = this.sink;
     const code = rec.fields.orgCode;
-    const orgKey = typeof code === "string" && code !== "" ? valueKey(code) : ""; // the same as p.orgCode's
-    if (orgKey !== "" && !this.orgCodes.has(orgKey)) {
+    // Rosters come grouped by organization: the previous row's code is usually this row's.
+    if (code !== this.lastCode) {
+      this.lastCode = code;
+      this.lastKey = typeof code === "string" && code !== "" ? valueKey(code) : ""; // the same as p.orgCode's
+      this.lastKnown = this.orgCodes.has(this.lastKey);
+    }
+    const orgKey = this.lastKey;
+    if (orgKey !== "" && !this.lastKnown) {
       const msg = `Организации с кодом «${quoted(code as string)}» нет на листе «Организации»`;
       sink.onRecord(rec, "orgCode", "unknown-organization", msg, nearest(code as string, this.allCodes));
     }

@@ -39,6 +39,8 @@ export class PersonIndex {
   private readonly byOrg = new Map<string, Map<number, Bucket>>();
   private count = 0;
   private fioKey: string | undefined; // the key of the name being looked up, once built
+  private lastOrg: string | undefined;
+  private lastBirths: Map<number, Bucket> | undefined;
 
   /** Persons numbered so far; their numbers are 0 … size − 1. */
   get size(): number {
@@ -47,8 +49,11 @@ export class PersonIndex {
 
   /** The person with this organization key (valueKey of the code), ФИО and birth date; new if unseen. */
   personOf(orgKey: string, fio: string, birth: Day | null): Person {
-    let births = this.byOrg.get(orgKey);
+    // Rosters come grouped by organization: the previous row's is usually this row's.
+    let births = orgKey === this.lastOrg ? this.lastBirths : this.byOrg.get(orgKey);
     if (births === undefined) this.byOrg.set(orgKey, (births = new Map()));
+    this.lastOrg = orgKey;
+    this.lastBirths = births;
     const at = birth ?? NO_BIRTH;
     const bucket = births.get(at);
     if (bucket === undefined) {
