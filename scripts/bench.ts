@@ -1,14 +1,16 @@
 // `npm run bench`: how the engine and the command line scale with the roster (issue 6).
 // Generates seeded workbooks of 1 000, 10 000 and 100 000 roster rows over thirty organizations with
 // realistic mistakes, then per size: engine times (median of warm runs, in a process of its own), and the
-// command line's whole-file time next to ExcelJS merely reading the same file. Prints Markdown.
+// command line's whole-file time next to ExcelJS merely reading the same file, and the Excel round trips
+// and queued operations of each pane action, counted by the Excel test host. Prints Markdown.
 // Options: --sizes 1000,10000  --runs 5 (engine runs)  --cli-runs 5  --dir /tmp/…
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { EngineResult } from "./bench/engine";
 import { runNode } from "./bench/spawn";
-import { type SizeResult, cliTable, engineTable, goals, load, machine } from "./bench/tables";
+import type { SyncResult } from "./bench/sync-types";
+import { type SizeResult, cliTable, engineTable, goals, load, machine, syncTable } from "./bench/tables";
 import { BENCH_PERIOD, benchFile } from "./bench/workbook";
 
 const DIST = join(__dirname, "..");
@@ -18,6 +20,15 @@ function engineOf(file: string, runs: number): EngineResult {
   const r = runNode([join(__dirname, "bench", "engine.js"), file, String(runs)], { nodeFlags: ["--expose-gc"] });
   if (r.status !== 0) throw new Error(`engine run failed on ${file}: ${r.stderr}`);
   return JSON.parse(r.stdout) as EngineResult;
+}
+
+// The sync counter needs the Office.js build (tsconfig.bench-office.json → dist-bench/).
+const SYNCS = join(DIST, "..", "dist-bench", "scripts", "bench", "syncs.js");
+
+function syncsOf(file: string): SyncResult {
+  const r = runNode([SYNCS, file]);
+  if (r.status !== 0) throw new Error(`sync count failed on ${file}: ${r.stderr}`);
+  return JSON.parse(r.stdout) as SyncResult;
 }
 
 type Timed = { ms: number[]; maxRss: number[] };
@@ -59,11 +70,14 @@ async function main(): Promise<void> {
       [join(__dirname, "bench", "bare-read.js"), f.path],
       (s) => void JSON.parse(s),
     );
-    results.push({ rows, fileBytes: f.bytes, engine, cli, bare });
+    const syncs = syncsOf(f.path);
+    results.push({ rows, fileBytes: f.bytes, engine, cli, bare, syncs });
   }
 
   console.log(`## Engine (median of ${runs} warm runs)\n\n${engineTable(results)}\n`);
   console.log(`## Command line (median of ${cliRuns} runs each, each a fresh process, the two alternating)\n\n${cliTable(results)}\n`);
+  console.log(`## Excel round trips per pane action (Excel test host)\n\nDesktop Excel (no payload limit):\n\n${syncTable(results, "desktop")}\n`);
+  console.log(`Excel on the web (5 MB per request and per response):\n\n${syncTable(results, "web")}\n`);
   console.log(`## Goals\n\n${goals(results)}\n`);
   console.log(`Machine: ${machine()}. Load average (1 min) ${loadBefore} before the runs, ${load()} after.`);
   for (const r of results) {

@@ -1,6 +1,7 @@
 // The benchmark's Markdown: one table for the engine, one for the command line, then the goals.
 import { cpus, loadavg, totalmem } from "node:os";
 import type { EngineResult } from "./engine";
+import type { ActionCount, Profile, SyncResult } from "./sync-types";
 import { int, mb, median, ms } from "./stats";
 
 export interface SizeResult {
@@ -9,6 +10,24 @@ export interface SizeResult {
   engine: EngineResult;
   cli: { ms: number[]; maxRss: number[] };
   bare: { ms: number[]; maxRss: number[] };
+  syncs: SyncResult;
+}
+
+const ACTION_NAMES = { check: "check", highlightIssues: "highlight issues", coverage: "coverage", generateReport: "report" } as const;
+const MAX_SYNCS = 6;
+const LIMIT = 5_000_000;
+
+/** Round trips and queued operations per pane action and size, for one Excel profile. */
+export function syncTable(results: SizeResult[], profile: Profile): string {
+  const actions = Object.keys(ACTION_NAMES) as (keyof typeof ACTION_NAMES)[];
+  const head = `| roster rows | ${actions.map((a) => `${ACTION_NAMES[a]}: syncs / queued ops`).join(" | ")} | largest request / response |`;
+  const rule = `|---:|${actions.map(() => "---:|").join("")}---:|`;
+  const lines = results.map(({ rows, syncs }) => {
+    const p = syncs[profile];
+    const most = (k: keyof ActionCount) => Math.max(...actions.map((a) => p[a][k]));
+    return `| ${int(rows)} | ${actions.map((a) => `${p[a].syncs} / ${int(p[a].queuedOps)}`).join(" | ")} | ${mb(most("maxRequestBytes"))} / ${mb(most("maxResponseBytes"))} |`;
+  });
+  return [head, rule, ...lines].join("\n");
 }
 
 const PENDING = "n/a (report model pending)";
@@ -52,12 +71,24 @@ export function goals(results: SizeResult[]): string {
     const ratio = per[per.length - 1] / per[per.length - 2];
     out.push(`- linear in rows: cost per row at ${int(largest.rows)} is ${ratio.toFixed(2)}× the cost per row at ${int(a.rows)} — goal ≤ 1.5×: ${ratio <= 1.5 ? "**met**" : "**not met**"}`);
   }
+  if (results.length > 0) {
+    const counts = (p: Profile) => results.flatMap((r) => Object.values(r.syncs[p]).map((c) => c.syncs));
+    const desk = counts("desktop");
+    const constant = results.every((r) => JSON.stringify(syncsOf(r, "desktop")) === JSON.stringify(syncsOf(results[0], "desktop")));
+    const ok = constant && Math.max(...desk) <= MAX_SYNCS;
+    out.push(`- syncs per action, desktop Excel: ${constant ? "the same at every size" : "grow with rows"}, at most ${Math.max(...desk)} — goal a constant ≤ ${MAX_SYNCS}: ${ok ? "**met**" : "**not met**"}`);
+    const web = counts("web");
+    const big = Math.max(...results.flatMap((r) => Object.values(r.syncs.web).flatMap((c) => [c.maxRequestBytes, c.maxResponseBytes])));
+    out.push(`- Excel on the web: every request and response ≤ ${mb(big)} — goal under 5 MB: ${big < LIMIT ? "**met**" : "**not met**"}; syncs per action ${Math.min(...web)}–${Math.max(...web)} (reading takes one more sync per block of cells the 5 MB limit allows)`);
+  }
   for (const r of results) {
     const ratio = median(r.cli.ms) / median(r.bare.ms);
     out.push(`- command line on ${int(r.rows)} rows: ${ratio.toFixed(2)}× the bare ExcelJS read — goal ≤ 1.5×: ${ratio <= 1.5 ? "**met**" : "**not met**"}`);
   }
   return out.join("\n");
 }
+
+const syncsOf = (r: SizeResult, p: Profile) => Object.values(r.syncs[p]).map((c) => c.syncs);
 
 export function machine(): string {
   const c = cpus();

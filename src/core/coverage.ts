@@ -4,6 +4,7 @@ import type { Day } from "./dates";
 import { CATEGORY, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "./dictionaries";
 import { type Period, periodEnd, yearShareElapsed, yearStart } from "./period";
 import { isTotalCode } from "./validate/targets";
+import { keepShape } from "./shapes";
 import { valueKey } from "./text";
 import type { ParticipantRow } from "./schemas";
 import type { RowRecord } from "./table";
@@ -160,6 +161,9 @@ class RowCounter {
     if (f.first(who)) acc.forms.set(p.form, (acc.forms.get(p.form) ?? 0) + 1);
   }
 }
+
+keepShape(new Flags(0));
+keepShape(new RowCounter({ orgCodes: new Map(), personCount: 0 } as unknown as WorkbookAnalysis, 0, 0));
 
 export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageResult {
   const from = yearStart(period);

@@ -5,6 +5,7 @@ import { type CellValue, isBlank, isCellError } from "./cells";
 import { type Day, dayFromDate, dayFromExcelSerial, dayFromYMD, isValidYMD, ruOf } from "./dates";
 import type { ListIndex } from "./dictionaries";
 import type { IssueCode } from "./issues";
+import { keepShape } from "./shapes";
 import { cleanText, lookalikeWordsToCyrillic, nearest, quoted, valueKey } from "./text";
 
 /** Why a cell cannot be read as its column's type; becomes an issue at that cell. */
@@ -15,6 +16,8 @@ export class CellProblem {
     readonly suggestion?: string,
   ) {}
 }
+
+keepShape(new CellProblem("unknown-value", "", ""));
 
 /** A cell read as T: the value, null when blank, or the problem. */
 export type Read<T> = T | null | CellProblem;

@@ -6,8 +6,9 @@ import { type Dictionaries, type ListIndex, type ListName, indexList } from "./d
 import type { LocatedSheet } from "./headers";
 import { type Issue, type IssueCode, makeIssue } from "./issues";
 import { z } from "zod";
+import { keepShape } from "./shapes";
 import { CellProblem, type Read, readDate, readList, readNumber, readText } from "./readers";
-import { type RowType, issueOfSchemaFailure, missingValue } from "./schemas";
+import { ROW_TYPES, type RowType, issueOfSchemaFailure, missingValue } from "./schemas";
 
 export interface RowRecord<T, K extends string> {
   /** Worksheet row number (1-based). */
@@ -28,6 +29,7 @@ export interface RowRecord<T, K extends string> {
 // zod's safeParse builds its error as a real Error, with a stack trace nobody reads; a few thousand
 // invalid rows paid more for those traces than for the parse. Same issues, no trace.
 const parseRow = z.core._safeParse(z.core.$ZodError);
+const DATE_ORDER = { fio: "А", birthDate: null, orgCode: "1", role: "1", category: "1", form: "1", pair: null, start: 2, end: 1, consent: null };
 
 export interface TableResult<T, K extends string> {
   readonly records: RowRecord<T, K>[];
@@ -112,6 +114,12 @@ class ColumnReader<K extends string> {
     }
   }
 }
+
+keepShape(new ColumnReader("", 0, 0, "text", false));
+keepShape(new IssueSink(null as unknown as LocatedSheet<string>));
+keepShape(makeIssue({ sheet: "", cell: "A1", row: 1, column: "" }, "unknown-value", "", "")); // an issue with a suggestion
+// zod's failure result, its error and issues (a row with a blank ФИО, an end before the start)
+keepShape([parseRow(ROW_TYPES.participants.schema, {}).error, parseRow(ROW_TYPES.participants.schema, DATE_ORDER).error]);
 
 export function readTable<T, K extends string>(
   located: LocatedSheet<K>,

@@ -3,7 +3,8 @@ import { CATEGORY, ROLE, menteeCategoriesOf, mentorCategoriesOf } from "../dicti
 import type { ParticipantRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
 import { nearest, quoted, valueKey } from "../text";
-import { type Person, type PersonIndex, earlierRow } from "./persons";
+import { keepShape } from "../shapes";
+import { type Person, PersonIndex, earlierRow } from "./persons";
 
 type Key = keyof ParticipantRow;
 type Rec = RowRecord<ParticipantRow, Key>;
@@ -111,7 +112,7 @@ class RosterChecks {
       if (!inOrg) this.pairs.set(orgKey, (inOrg = new Map()));
       const id = valueKey(p.pair);
       let g = inOrg.get(id);
-      if (!g) inOrg.set(id, (g = { mentor: false }));
+      if (!g) inOrg.set(id, (g = { mentor: false, firstMentee: undefined })); // one shape from the start
       if (isMentee) g.firstMentee ??= rec;
       else g.mentor = true;
     }
@@ -127,6 +128,8 @@ class RosterChecks {
     }
   }
 }
+
+keepShape(new RosterChecks(new Map(), { minMenteeAge: 0 }, null as unknown as IssueSink<Key>, false, keepShape(new PersonIndex()), 0));
 
 /** The same person again with the same role and form: a warning on the later row, naming the earlier. */
 function checkDuplicate(rec: Rec, p: ParticipantRow, person: Person, sheetNo: number, sink: IssueSink<Key>): void {
