@@ -1,5 +1,5 @@
 // Reads the data rows of a located sheet into typed records: every cell through its tolerant reader,
-// every row through its zod schema, every problem as an issue at its own cell.
+// every row through its row type (zod's verdict, see schemas.ts), every problem as an issue at its cell.
 import { type CellValue, cellAddress, isBlank } from "./cells";
 import type { ColumnSpec } from "./columns";
 import { type Dictionaries, type ListIndex, type ListName, indexList } from "./dictionaries";
@@ -29,7 +29,6 @@ export interface RowRecord<T, K extends string> {
 // zod's safeParse builds its error as a real Error, with a stack trace nobody reads; a few thousand
 // invalid rows paid more for those traces than for the parse. Same issues, no trace.
 const parseRow = z.core._safeParse(z.core.$ZodError);
-const DATE_ORDER = { fio: "А", birthDate: null, orgCode: "1", role: "1", category: "1", form: "1", pair: null, start: 2, end: 1, consent: null };
 
 export interface TableResult<T, K extends string> {
   readonly records: RowRecord<T, K>[];
@@ -118,8 +117,9 @@ class ColumnReader<K extends string> {
 keepShape(new ColumnReader("", 0, 0, "text", false));
 keepShape(new IssueSink(null as unknown as LocatedSheet<string>));
 keepShape(makeIssue({ sheet: "", cell: "A1", row: 1, column: "" }, "unknown-value", "", "")); // an issue with a suggestion
-// zod's failure result, its error and issues (a row with a blank ФИО, an end before the start)
-keepShape([parseRow(ROW_TYPES.participants.schema, {}).error, parseRow(ROW_TYPES.participants.schema, DATE_ORDER).error]);
+// zod's failure results, errors and issues: a row of blanks, and one whose end comes before its start
+const endBeforeStart = { fio: "А", birthDate: null, orgCode: "1", role: "1", category: "1", form: "1", pair: null, start: 2, end: 1, consent: null };
+keepShape([parseRow(ROW_TYPES.participants.schema, {}).error, parseRow(ROW_TYPES.participants.schema, endBeforeStart).error]);
 
 export function readTable<T, K extends string>(
   located: LocatedSheet<K>,
