@@ -63,7 +63,9 @@ export function goals(results: SizeResult[]): string {
   if (largest) {
     const t = engineTotal(largest.engine);
     const what = largest.engine.report ? "validation + coverage + report model" : "validation + coverage (report model pending)";
-    out.push(`- ${what} on ${int(largest.rows)} rows: ${ms(t)} — goal < 500 ms: ${t < 500 ? "**met**" : "**not met**"}`);
+    // The goal is stated for 100 000 rows: a smaller run shows the time but does not judge it.
+    const verdict = largest.rows < 100_000 ? "not judged (the goal is for 100 000 rows)" : t < 500 ? "**met**" : "**not met**";
+    out.push(`- ${what} on ${int(largest.rows)} rows: ${ms(t)} — goal < 500 ms: ${verdict}`);
   }
   if (results.length >= 2) {
     const per = results.map((r) => engineTotal(r.engine) / r.rows);
