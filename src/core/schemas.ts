@@ -15,14 +15,13 @@ function broken(ctx: z.RefinementCtx | undefined, path: string, code: IssueCode,
   return false;
 }
 
-const organizationFields = z.object({
+export const OrganizationRow = z.object({
   code: z.string().min(1),
   name: z.string().min(1),
   type: z.string().min(1),
   contingent: count.nullable(),
   youngTeachers: count.nullable(),
 });
-export const OrganizationRow = organizationFields;
 export type OrganizationRow = z.infer<typeof OrganizationRow>;
 
 const targetFields = z.object({
@@ -63,7 +62,7 @@ const participantRules = (p: z.infer<typeof participantFields>, ctx?: z.Refineme
 export const ParticipantRow = participantFields.superRefine((p, ctx) => void participantRules(p, ctx));
 export type ParticipantRow = z.infer<typeof ParticipantRow>;
 
-const roadmapFields = z.object({
+export const RoadmapRow = z.object({
   id: z.string().nullable(),
   title: z.string().min(1),
   responsible: z.string().nullable(),
@@ -71,7 +70,6 @@ const roadmapFields = z.object({
   progress: z.string().nullable(),
   completed: day.nullable(),
 });
-export const RoadmapRow = roadmapFields;
 export type RoadmapRow = z.infer<typeof RoadmapRow>;
 
 /**
@@ -97,16 +95,16 @@ export interface RowType<T> {
   readonly row: (values: readonly unknown[]) => Record<keyof T, unknown>;
 }
 
+/** The row type of a schema: the field checks come from the very object zod parses with. */
 function rowType<S extends z.ZodObject>(
-  fields: S,
-  schema: z.ZodType<z.infer<S>>,
+  schema: S,
   row: (values: readonly unknown[]) => Record<keyof z.infer<S>, unknown>,
   rules?: (row: z.infer<S>) => boolean,
 ): RowType<z.infer<S>> {
-  const keys = Object.keys(fields.shape);
-  const checks = keys.map((key) => fieldCheck(key, fields.shape[key] as z.ZodType));
+  const keys = Object.keys(schema.shape);
+  const checks = keys.map((key) => fieldCheck(key, schema.shape[key] as z.ZodType));
   return {
-    schema,
+    schema: schema as unknown as z.ZodType<z.infer<S>>, // S is that type; TypeScript cannot see it through the generic
     row,
     accepts: (row) => {
       // Indexed, not `for (const [key, ok] of …)`: that allocated an iterator per field per row.
@@ -145,20 +143,18 @@ function fieldCheck(key: string, s: z.ZodType): (v: unknown) => boolean {
 
 /** The row type of each sheet kind. */
 export const ROW_TYPES = {
-  organizations: rowType(organizationFields, OrganizationRow, (v) => ({ code: v[0], name: v[1], type: v[2], contingent: v[3], youngTeachers: v[4] })),
+  organizations: rowType(OrganizationRow, (v) => ({ code: v[0], name: v[1], type: v[2], contingent: v[3], youngTeachers: v[4] })),
   targets: rowType(
-    targetFields,
     TargetRow,
     (v) => ({ orgCode: v[0], indicator: v[1], year: v[2], plan: v[3], unit: v[4], basis: v[5] }),
     (t) => targetRules(t),
   ),
   participants: rowType(
-    participantFields,
     ParticipantRow,
     (v) => ({ fio: v[0], birthDate: v[1], orgCode: v[2], role: v[3], category: v[4], form: v[5], pair: v[6], start: v[7], end: v[8], consent: v[9] }),
     (p) => participantRules(p),
   ),
-  roadmap: rowType(roadmapFields, RoadmapRow, (v) => ({ id: v[0], title: v[1], responsible: v[2], deadline: v[3], progress: v[4], completed: v[5] })),
+  roadmap: rowType(RoadmapRow, (v) => ({ id: v[0], title: v[1], responsible: v[2], deadline: v[3], progress: v[4], completed: v[5] })),
 } as const;
 
 /** A required field left blank. */
