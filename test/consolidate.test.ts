@@ -23,6 +23,13 @@ async function sheetRows(path: string, name: string): Promise<unknown[][]> {
   return out;
 }
 
+/** The district roster's data rows below its header (row 3, under a title), keyed by the district's own headers. */
+async function roster(path: string): Promise<Record<string, unknown>[]> {
+  const rows = await sheetRows(path, "Участники");
+  const header = rows[1].map(String);
+  return rows.slice(2).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]).filter(([, v]) => v !== undefined && v !== null)));
+}
+
 const set = schoolSet();
 beforeAll(async () => {
   await districtBase().xlsx.writeFile(p("district.xlsx"));
@@ -51,18 +58,32 @@ describe("mentor-monitor consolidate", () => {
     expect(json.unknownOrganizations).toEqual(["ДЮСШ-П"]);
   });
 
-  it("writes the district roster row by row, with the source of each row", async () => {
-    const rows = await sheetRows(p("out1.xlsx"), "Участники");
-    expect(rows[0]).toEqual(["ФИО", "Дата рождения", "Код организации", "Роль", "Категория", "Форма наставничества", "Пара/группа", "Дата начала", "Дата окончания", "Согласие на обработку ПД", "Источник"]);
+  it("writes the school rows into the district's own layout (its title, column order and headers kept), with the source of each row", async () => {
+    const all = await sheetRows(p("out1.xlsx"), "Участники");
+    const before = await sheetRows(p("district.xlsx"), "Участники");
+    expect(all[0]).toEqual(before[0]); // the title above the table
+    expect(all[1]).toEqual([...before[1], "Источник"]); // the district's headers, Источник added after its last column
+    const rows = await roster(p("out1.xlsx"));
     const first = set.rows.clean[0];
     const start = (first.start as Date).toISOString().slice(0, 10);
-    expect(rows[1]).toEqual([first.fio, "1975-03-10", "БДЮСШ", "Наставник", "Педагог", "Учитель – ученик", "БДЮСШ-01", start, undefined, "Да", "bdyussh.xlsx, стр. 2"]);
+    expect(rows[0]).toEqual({
+      "Ф.И.О.": first.fio,
+      "Дата рождения": "1975-03-10",
+      "Код ОО": "БДЮСШ",
+      Роль: "Наставник",
+      Категория: "Педагог",
+      "Форма\nнаставничества": "Учитель – ученик",
+      "Пара/группа": "БДЮСШ-01",
+      "Дата начала": start,
+      "Согласие на обработку ПД": "Да",
+      Источник: "bdyussh.xlsx, стр. 2",
+    });
     // The own-layout school: title row above, header on row 3, so its first data row is 4.
-    expect(rows[1 + set.rows.clean.length][10]).toBe("bcdo.xlsx, стр. 4");
-    expect(rows[1 + set.rows.clean.length][0]).toBe(set.rows.own[0].fio);
+    expect(rows[set.rows.clean.length]["Источник"]).toBe("bcdo.xlsx, стр. 4");
+    expect(rows[set.rows.clean.length]["Ф.И.О."]).toBe(set.rows.own[0].fio);
     // The impossible date is carried over as written, for the district's check to flag at its cell.
-    expect(rows.some((r) => r[7] === "31.02.2021")).toBe(true);
-    expect(rows).toHaveLength(1 + set.rows.clean.length + set.rows.own.length + set.rows.withMistakes.length - 2);
+    expect(rows.some((r) => r["Дата начала"] === "31.02.2021")).toBe(true);
+    expect(rows).toHaveLength(set.rows.clean.length + set.rows.own.length + set.rows.withMistakes.length - 2);
   });
 
   it("warns about the same child reported by two schools, naming both sources", () => {
@@ -84,10 +105,13 @@ describe("mentor-monitor consolidate", () => {
     await set.corrected.xlsx.writeFile(resent);
     const r = JSON.parse(cli("consolidate", resent, "--into", p("out1.xlsx"), "-o", p("out3.xlsx"), "--json").out);
     expect(r.files[0]).toMatchObject({ file: "dyusshp.xlsx", read: set.rows.corrected.length, added: set.rows.corrected.length, replaced: set.rows.withMistakes.length - 2 });
-    const rows = await sheetRows(p("out3.xlsx"), "Участники");
-    expect(rows.filter((x) => String(x[10]).startsWith("dyusshp.xlsx"))).toHaveLength(set.rows.corrected.length);
-    expect(rows.some((x) => x[7] === "31.02.2021")).toBe(false);
-    expect(rows.filter((x) => String(x[10]).startsWith("bdyussh.xlsx"))).toHaveLength(set.rows.clean.length);
+    const rows = await roster(p("out3.xlsx"));
+    const from = (f: string) => rows.filter((x) => String(x["Источник"]).startsWith(f));
+    expect(from("dyusshp.xlsx")).toHaveLength(set.rows.corrected.length);
+    expect(rows.some((x) => x["Дата начала"] === "31.02.2021")).toBe(false);
+    expect(from("bdyussh.xlsx")).toHaveLength(set.rows.clean.length);
+    // The corrected file takes the places of the rows it replaces: no row is left empty in between.
+    expect(rows.filter((x) => Object.keys(x).length === 0)).toHaveLength(0);
   });
 
   it("leaves the district's other sheets as they were, and validates the result with the engine", async () => {

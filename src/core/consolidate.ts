@@ -1,7 +1,13 @@
-// Consolidating school workbooks into the district workbook (issue 7): which rows go in, which earlier
-// rows they replace, which are left out and why. Pure: the adapters read and write the files.
+// Consolidating school workbooks into the district workbook: which rows go in, which earlier rows they
+// replace, which are left out and why, and where each one is written. Pure: the adapters read the files
+// and apply the plan (the .xlsx one to the sheet's XML, the Office.js one through ranges).
+//
+// The plan never moves a row the district already has: its formulas, links, notes and formats stay where
+// they are. Earlier imported rows that a new file replaces are emptied in the columns the import owns (the
+// model's columns and `Источник`); the new file's rows take those places first and the rest go below the
+// last filled row. Values the district typed in its own columns of a replaced row stay, and are reported.
 import type { SheetResult, WorkbookAnalysis } from "./analyze";
-import type { CellValue } from "./cells";
+import { type CellValue, isBlank } from "./cells";
 import { PARTICIPANTS, ROADMAP, type SheetSpec } from "./columns";
 import { isoOf } from "./dates";
 import { displayText, readDate } from "./readers";
@@ -9,7 +15,7 @@ import { headerKey, valueKey } from "./text";
 
 export const SOURCE_HEADER = "Источник";
 
-/** A data row in the district's column order, with where it came from (null: typed in the district). */
+/** A data row in the model's column order, with where it came from (null: typed in the district). */
 export interface DistrictRow {
   readonly cells: CellValue[];
   readonly source: string | null;
@@ -20,6 +26,8 @@ export interface DistrictRow {
 export interface SchoolBook {
   readonly file: string;
   readonly analysis: WorkbookAnalysis;
+  /** A digest of the file's bytes, from the adapter: two files with one digest are one file sent twice. */
+  readonly fingerprint?: string;
 }
 
 export interface Exclusion {
@@ -35,6 +43,12 @@ export interface FileSummary {
   readonly replaced: number;
   readonly roadmapAdded: number;
   readonly excluded: Exclusion[];
+  /** Organization codes the file reports, as written. */
+  readonly organizations: string[];
+  /** What the file is to earlier imports of a file of the same name, in words for the preview. */
+  readonly relation: string;
+  /** Why the whole file was left out, when it was (a copy of another file, the district's own book). */
+  readonly refused?: string;
 }
 
 export interface CrossDuplicate {
@@ -42,16 +56,47 @@ export interface CrossDuplicate {
   readonly sources: readonly [string, string];
 }
 
+/** A value written into one cell of the district sheet: column index within the sheet's rows. */
+export interface RowWrite {
+  /** Worksheet row number. */
+  readonly row: number;
+  readonly cells: ReadonlyArray<readonly [column: number, value: CellValue]>;
+}
+
+/** What the import does to one district sheet. Columns are 0-based indexes into the sheet's rows. */
+export interface SheetPlan {
+  readonly sheet: string;
+  /** Worksheet row of the header. */
+  readonly headerRow: number;
+  /** Columns that get a header cell: `Источник`, and model columns the district sheet lacks but a school filled. */
+  readonly addHeaders: ReadonlyArray<readonly [column: number, header: string]>;
+  /** Columns the import owns in this sheet: it empties them in replaced rows and writes them in new ones. */
+  readonly owned: readonly number[];
+  /** Worksheet rows (earlier imports now replaced) whose owned cells are emptied. */
+  readonly clear: readonly number[];
+  readonly writes: readonly RowWrite[];
+  /** Replaced rows that keep values in the district's own columns (not emptied, reported). */
+  readonly keptInCleared: ReadonlyArray<{ readonly row: number; readonly columns: string[] }>;
+}
+
 export interface Consolidation {
+  /** The district roster after the import: kept rows, then the imported ones (as the pane shows it). */
   readonly participants: DistrictRow[];
   readonly roadmap: DistrictRow[];
   readonly summaries: FileSummary[];
   readonly duplicates: CrossDuplicate[];
   readonly unknownOrganizations: string[];
+  /**
+   * What to do to each district sheet: the first roster sheet gets the new rows, every roster sheet
+   * its replaced rows emptied, the roadmap sheet likewise (when the district has one).
+   */
+  readonly plans: SheetPlan[];
+  /** Roadmap rows for a district workbook that has no roadmap sheet (the adapter adds one). */
+  readonly newRoadmapSheet: DistrictRow[];
 }
 
 export const sourceLabel = (file: string, row: number) => `${file}, стр. ${row}`;
-const fileOf = (source: string) => source.replace(/, стр\. \d+$/, "");
+export const fileOf = (source: string) => source.replace(/, стр\. \d+$/, "");
 
 /** The column of `Источник` in a located sheet's header row, if any. */
 export function sourceColumn(sheet: SheetResult<unknown, string>): number | undefined {
@@ -60,15 +105,21 @@ export function sourceColumn(sheet: SheetResult<unknown, string>): number | unde
   return i < 0 ? undefined : i;
 }
 
+interface SourceRow {
+  readonly row: number;
+  readonly cells: CellValue[];
+  readonly source: string | null;
+}
+
 /** Rows of a located sheet in the spec's column order, as written (nothing is converted). */
-export function rowsOf(sheet: SheetResult<unknown, string> | null, spec: SheetSpec): { row: number; cells: CellValue[]; source: string | null }[] {
+export function rowsOf(sheet: SheetResult<unknown, string> | null, spec: SheetSpec): SourceRow[] {
   if (!sheet) return [];
   const { located } = sheet;
   const first = located.sheet.firstRow ?? 1;
   const src = sourceColumn(sheet);
+  const idx = located.columnIndex as Record<string, number | undefined>;
   return sheet.records.map((rec) => {
     const raw = located.sheet.rows[rec.row - first] ?? [];
-    const idx = located.columnIndex as Record<string, number | undefined>;
     const cells = spec.columns.map((c) => (idx[c.key] === undefined ? null : raw[idx[c.key]!] ?? null));
     const s = src === undefined ? "" : displayText(raw[src] ?? null);
     return { row: rec.row, cells, source: s === "" ? null : s };
@@ -79,43 +130,194 @@ const ORG = PARTICIPANTS.columns.findIndex((c) => c.key === "orgCode");
 const FIO = PARTICIPANTS.columns.findIndex((c) => c.key === "fio");
 const BIRTH = PARTICIPANTS.columns.findIndex((c) => c.key === "birthDate");
 
+const codeOf = (cells: readonly CellValue[]) => (typeof cells[ORG] === "object" ? "" : displayText(cells[ORG]));
+
+interface Located extends SourceRow {
+  readonly sheet: string;
+}
+
 export function consolidate(district: WorkbookAnalysis, schools: readonly SchoolBook[]): Consolidation {
-  const imported = new Set(schools.map((s) => s.file));
-  const fromElsewhere = (r: DistrictRow) => r.source === null || !imported.has(fileOf(r.source));
-  const located = (sheet: SheetResult<unknown, string> | null, spec: SheetSpec) =>
-    rowsOf(sheet, spec).map((r) => ({ ...r, from: { sheet: sheet!.located.sheet.name, row: r.row } }));
+  const located = (sheet: SheetResult<unknown, string> | null, spec: SheetSpec): Located[] =>
+    rowsOf(sheet, spec).map((r) => ({ ...r, sheet: sheet!.located.sheet.name }));
   const existing = district.participants.flatMap((p) => located(p, PARTICIPANTS));
   const existingRoadmap = located(district.roadmap, ROADMAP);
 
-  const participants: DistrictRow[] = existing.filter(fromElsewhere);
-  const roadmap: DistrictRow[] = existingRoadmap.filter(fromElsewhere);
+  // Earlier imports by file name: which organizations their rows report.
+  const earlierOrgs = new Map<string, Set<string>>();
+  for (const r of existing) {
+    if (r.source === null) continue;
+    const f = fileOf(r.source);
+    if (!earlierOrgs.has(f)) earlierOrgs.set(f, new Set());
+    const code = codeOf(r.cells);
+    if (code !== "") earlierOrgs.get(f)!.add(valueKey(code));
+  }
+
+  const dropped = new Set<Located>(); // earlier rows replaced by a new file
+  const newRows: { file: string; rows: DistrictRow[]; roadmap: DistrictRow[]; replaces: Located[] }[] = [];
   const unknown = new Set<string>();
-  const summaries = schools.map((school): FileSummary => {
+  const fingerprints = new Map<string, string>();
+  const summaries: FileSummary[] = [];
+  const districtHasSource = district.participants.some((p) => sourceColumn(p) !== undefined);
+
+  for (const school of schools) {
+    const base = { file: school.file, read: 0, added: 0, replaced: 0, roadmapAdded: 0, excluded: [] as Exclusion[], organizations: [] as string[] };
+    const twin = school.fingerprint === undefined ? undefined : fingerprints.get(school.fingerprint);
+    if (twin !== undefined) {
+      summaries.push({ ...base, relation: "", refused: `тот же файл, что и «${twin}» (одинаковое содержимое): пропущен` });
+      continue;
+    }
+    if (school.fingerprint !== undefined) fingerprints.set(school.fingerprint, school.file);
+    const ownSources = school.analysis.participants.some((p) => rowsOf(p, PARTICIPANTS).some((r) => r.source !== null));
+    if (ownSources && districtHasSource) {
+      const refused = "это сводная книга (в ней уже есть столбец «Источник» с импортированными строками), а не файл школы: не импортирован";
+      summaries.push({ ...base, relation: "", refused });
+      continue;
+    }
     const excluded: Exclusion[] = [];
+    const rows: DistrictRow[] = [];
+    const orgs = new Map<string, string>();
     let read = 0;
-    let added = 0;
     for (const sheet of school.analysis.participants) {
       for (const r of rowsOf(sheet, PARTICIPANTS)) {
         read++;
-        const code = displayText(r.cells[ORG]);
+        const code = codeOf(r.cells);
         const sheetName = sheet.located.sheet.name;
-        if (code === "" || typeof r.cells[ORG] === "object") {
+        if (code === "") {
           excluded.push({ sheet: sheetName, row: r.row, reason: "не указан код организации" });
         } else if (!district.orgCodes.has(valueKey(code))) {
           unknown.add(code);
           excluded.push({ sheet: sheetName, row: r.row, reason: `организации «${code}» нет в списке района` });
         } else {
-          participants.push({ cells: r.cells, source: sourceLabel(school.file, r.row) });
-          added++;
+          if (!orgs.has(valueKey(code))) orgs.set(valueKey(code), code);
+          rows.push({ cells: r.cells, source: sourceLabel(school.file, r.row) });
         }
       }
     }
-    const rm = rowsOf(school.analysis.roadmap, ROADMAP).map((r) => ({ cells: r.cells, source: sourceLabel(school.file, r.row) }));
-    roadmap.push(...rm);
-    const replaced = existing.filter((r) => r.source !== null && fileOf(r.source) === school.file).length;
-    return { file: school.file, read, added, replaced, roadmapAdded: rm.length, excluded };
+    // A file of a name imported before replaces the earlier rows of the organizations it reports; rows of
+    // other organizations under that name stay (another school's file of the same name).
+    const before = earlierOrgs.get(school.file);
+    const replaces = existing.filter((r) => !dropped.has(r) && r.source !== null && fileOf(r.source) === school.file && orgs.has(valueKey(codeOf(r.cells))));
+    const sameSchool = before === undefined ? false : before.size === 0 || [...before].some((o) => orgs.has(o));
+    const roadmapReplaces = sameSchool ? existingRoadmap.filter((r) => !dropped.has(r) && r.source !== null && fileOf(r.source) === school.file) : [];
+    for (const r of [...replaces, ...roadmapReplaces]) dropped.add(r);
+    // Rows of this file imported earlier in this same run are replaced too (the later file wins).
+    for (const earlier of newRows) {
+      if (earlier.file !== school.file) continue;
+      const kept = earlier.rows.filter((r) => !orgs.has(valueKey(codeOf(r.cells))));
+      base.replaced += earlier.rows.length - kept.length;
+      earlier.rows.splice(0, earlier.rows.length, ...kept);
+    }
+    const roadmap = rowsOf(school.analysis.roadmap, ROADMAP).map((r) => ({ cells: r.cells, source: sourceLabel(school.file, r.row) }));
+    newRows.push({ file: school.file, rows, roadmap, replaces: [...replaces, ...roadmapReplaces] });
+    const relation =
+      before === undefined
+        ? "новый источник"
+        : replaces.length > 0 || (sameSchool && roadmapReplaces.length > 0)
+          ? `заменяет ранее импортированный файл с тем же именем (${[...orgs.values()].join(", ")})`
+          : `новый источник: файл с тем же именем прислан ранее по другим организациям (${[...before].map((k) => district.orgCodes.get(k) ?? k).join(", ")})`;
+    summaries.push({
+      ...base,
+      read,
+      added: rows.length,
+      replaced: base.replaced + replaces.length,
+      roadmapAdded: roadmap.length,
+      excluded,
+      organizations: [...orgs.values()],
+      relation,
+    });
+  }
+
+  const toDistrict = (r: Located): DistrictRow => ({ cells: r.cells, source: r.source, from: { sheet: r.sheet, row: r.row } });
+  const participants = [...existing.filter((r) => !dropped.has(r)).map(toDistrict), ...newRows.flatMap((n) => n.rows)];
+  const roadmapAll = [...existingRoadmap.filter((r) => !dropped.has(r)).map(toDistrict), ...newRows.flatMap((n) => n.roadmap)];
+
+  const plans = district.participants.map((sheet, i) =>
+    planSheet(sheet, PARTICIPANTS, newRows.map((n) => ({ rows: i === 0 ? n.rows : [], replaces: n.replaces.filter((r) => r.sheet === sheet.located.sheet.name && existing.includes(r)) }))),
+  );
+  if (district.roadmap) {
+    const rm = district.roadmap;
+    plans.push(planSheet(rm, ROADMAP, newRows.map((n) => ({ rows: n.roadmap, replaces: n.replaces.filter((r) => existingRoadmap.includes(r)) }))));
+  }
+  return {
+    participants,
+    roadmap: roadmapAll,
+    summaries,
+    duplicates: crossDuplicates(participants),
+    unknownOrganizations: [...unknown],
+    plans,
+    newRoadmapSheet: district.roadmap ? [] : newRows.flatMap((n) => n.roadmap),
+  };
+}
+
+const hasValue = (v: CellValue | undefined) => v !== undefined && !isBlank(v);
+
+/** Where the new rows go in one district sheet, and which of its rows are emptied. */
+function planSheet(target: SheetResult<unknown, string>, spec: SheetSpec, files: { rows: DistrictRow[]; replaces: Located[] }[]): SheetPlan {
+  const { located } = target;
+  const sheet = located.sheet;
+  const firstRow = sheet.firstRow ?? 1;
+  const idx = located.columnIndex as Record<string, number | undefined>;
+  const header = sheet.rows[located.headerIndex] ?? [];
+  let width = 0;
+  for (const r of sheet.rows) for (let c = r.length - 1; c >= width; c--) if (hasValue(r[c])) (width = c + 1);
+
+  // Columns: the model's columns the sheet has, then any a school filled that the sheet lacks, then Источник.
+  const addHeaders: [number, string][] = [];
+  const colOf = spec.columns.map((c, i) => {
+    if (idx[c.key] !== undefined) return idx[c.key]!;
+    if (!files.some((f) => f.rows.some((r) => hasValue(r.cells[i])))) return -1;
+    addHeaders.push([width, c.header]);
+    return width++;
   });
-  return { participants, roadmap, summaries, duplicates: crossDuplicates(participants), unknownOrganizations: [...unknown] };
+  let src = sourceColumn(target);
+  const anything = files.some((f) => f.rows.length > 0 || f.replaces.length > 0);
+  if (src === undefined && anything) {
+    src = width++;
+    addHeaders.push([src, SOURCE_HEADER]);
+  }
+  const owned = [...colOf.filter((c) => c >= 0), ...(src === undefined ? [] : [src])];
+  const ownedSet = new Set(owned);
+
+  const clear: number[] = [];
+  const keptInCleared: { row: number; columns: string[] }[] = [];
+  const free = new Map<DistrictRow[], number[]>();
+  for (const f of files) {
+    const slots: number[] = [];
+    for (const r of f.replaces) {
+      clear.push(r.row);
+      const raw = sheet.rows[r.row - firstRow] ?? [];
+      const others = raw.map((v, c) => (hasValue(v) && !ownedSet.has(c) ? c : -1)).filter((c) => c >= 0);
+      if (others.length === 0) slots.push(r.row);
+      else keptInCleared.push({ row: r.row, columns: others.map((c) => displayText(header[c] ?? null) || `столбец ${c + 1}`) });
+    }
+    free.set(f.rows, slots.sort((a, b) => a - b));
+  }
+
+  let last = firstRow + located.headerIndex;
+  sheet.rows.forEach((r, i) => {
+    if (r.some(hasValue)) last = Math.max(last, firstRow + i);
+  });
+  const writes: RowWrite[] = [];
+  for (const f of files) {
+    const slots = free.get(f.rows)!;
+    for (const r of f.rows) {
+      const row = slots.shift() ?? ++last;
+      const cells: [number, CellValue][] = [];
+      colOf.forEach((c, i) => c >= 0 && cells.push([c, r.cells[i]]));
+      cells.push([src!, r.source]);
+      writes.push({ row, cells: cells.sort((a, b) => a[0] - b[0]) });
+    }
+  }
+  writes.sort((a, b) => a.row - b.row);
+  return {
+    sheet: sheet.name,
+    headerRow: firstRow + located.headerIndex,
+    addHeaders,
+    owned,
+    clear: clear.sort((a, b) => a - b),
+    writes,
+    keptInCleared,
+  };
 }
 
 /** The same person (ФИО and date of birth) reported by two different sources: a warning naming both. */

@@ -1,49 +1,94 @@
-// Writes a consolidation into the district workbook (ExcelJS): the roster and roadmap sheets are
-// rebuilt as Excel tables with a `Источник` column and the template's input rules; every other sheet
-// stays as it was.
-import type ExcelJS from "exceljs";
-import type { WorkbookAnalysis } from "../core/analyze";
-import type { CellValue } from "../core/cells";
-import { PARTICIPANTS, ROADMAP, type SheetSpec } from "../core/columns";
-import { type Consolidation, type DistrictRow, SOURCE_HEADER } from "../core/consolidate";
-import { DATE_FORMAT, TEMPLATE_ROWS, templateModel } from "../core/template";
-import { validationOf } from "./template";
+// Writes a consolidation into the district's own package, surgically: each district sheet the plan
+// touches has its worksheet part edited row by row (package/rows.ts), its Excel table grown over the new
+// rows, and the styles part gets a date format if it lacks one. Every other part keeps its exact bytes.
+import ExcelJS from "exceljs";
+import { ROADMAP } from "../core/columns";
+import { type Consolidation, SOURCE_HEADER } from "../core/consolidate";
+import { DATE_FORMAT, templateModel } from "../core/template";
+import { REL, type Package } from "./package/opc";
+import { UnsafeEditError, applyPlan } from "./package/rows";
+import { putSheet, scratchSheet } from "./package/sheet";
+import { ensureNumberFormatXf } from "./package/styles";
+import { extendTable } from "./package/tables";
+import { attrsOf, elementsIn, findElement } from "./package/xml";
+import { WorkbookFileError } from "./read";
 
-function excelValue(v: CellValue): ExcelJS.CellValue {
-  if (v !== null && typeof v === "object" && !(v instanceof Date)) return { error: v.error } as ExcelJS.CellErrorValue;
-  return v;
+export interface WriteOutcome {
+  /** Things the user should know about the write (a table not extended, values kept in replaced rows). */
+  readonly notes: string[];
 }
 
-function rebuild(wb: ExcelJS.Workbook, spec: SheetSpec, names: string[], rows: readonly DistrictRow[]): void {
-  const name = names[0] ?? spec.sheetName;
-  const old = names.map((n) => wb.getWorksheet(n)).filter((w): w is ExcelJS.Worksheet => !!w);
-  // ExcelJS orders sheets by orderNo, which its typings do not declare.
-  type Ordered = ExcelJS.Worksheet & { orderNo: number };
-  const orderNo = (old[0] as Ordered | undefined)?.orderNo;
-  for (const w of old) wb.removeWorksheet(w.id);
-  const ws = wb.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo; // keep the sheet where it was
-  const template = templateModel(new Date().getFullYear()).dataSheets.find((s) => s.name === spec.sheetName)!;
-  const headers = [...spec.columns.map((c) => c.header), SOURCE_HEADER];
-  ws.columns = [...template.columns.map((c) => ({ width: c.width })), { width: 34 }];
-  ws.addTable({
-    name: spec.tableName,
-    ref: "A1",
-    headerRow: true,
-    style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: headers.map((h) => ({ name: h, filterButton: true })),
-    rows: rows.length > 0 ? rows.map((r) => [...r.cells.map(excelValue), r.source ?? ""]) : [headers.map(() => null)],
-  });
-  const last = Math.max(rows.length, TEMPLATE_ROWS) + 1;
-  template.columns.forEach((c, i) => {
-    if (c.numFmt === DATE_FORMAT) for (let r = 2; r <= rows.length + 1; r++) ws.getCell(r, i + 1).numFmt = DATE_FORMAT;
-    if (!c.rule) return;
-    const dv = validationOf(c.rule);
-    for (let r = 2; r <= last; r++) ws.getCell(r, i + 1).dataValidation = dv;
-  });
+/** Built-in number formats that show dates (ECMA-376 Part 1, §18.8.30). */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 50, 57]);
+
+class StylesPart {
+  private dateXfIndex: number | undefined;
+  constructor(
+    private readonly pkg: Package,
+    private readonly part: string | undefined,
+  ) {}
+  private xml(): string {
+    return this.part && this.pkg.has(this.part) ? this.pkg.text(this.part) : "";
+  }
+  isDateXf(xf: number): boolean {
+    const xml = this.xml();
+    const cellXfs = findElement(xml, "cellXfs");
+    if (!cellXfs) return false;
+    const x = elementsIn(xml, cellXfs, "xf")[xf];
+    if (!x) return false;
+    const id = Number(attrsOf(xml, x.tag).get("numFmtId") ?? 0);
+    if (BUILTIN_DATE_FORMATS.has(id)) return true;
+    const fmts = findElement(xml, "numFmts");
+    if (!fmts) return false;
+    const f = elementsIn(xml, fmts, "numFmt").find((e) => Number(attrsOf(xml, e.tag).get("numFmtId")) === id);
+    const code = f ? (attrsOf(xml, f.tag).get("formatCode") ?? "") : "";
+    return /[dmy]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+  }
+  dateXf(): number {
+    if (this.dateXfIndex !== undefined) return this.dateXfIndex;
+    if (!this.part || !this.pkg.has(this.part)) throw new UnsafeEditError("в книге нет части стилей для формата даты");
+    const r = ensureNumberFormatXf(this.pkg.text(this.part), DATE_FORMAT);
+    if (r.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, r.xml);
+    return (this.dateXfIndex = r.xf);
+  }
 }
 
-export function writeConsolidation(wb: ExcelJS.Workbook, district: WorkbookAnalysis, c: Consolidation): void {
-  rebuild(wb, PARTICIPANTS, district.participants.map((p) => p.located.sheet.name), c.participants);
-  rebuild(wb, ROADMAP, district.roadmap ? [district.roadmap.located.sheet.name] : [], c.roadmap);
+export async function writeConsolidation(pkg: Package, c: Consolidation, date1904: boolean, fileName: string): Promise<WriteOutcome> {
+  const notes: string[] = [];
+  const wbPart = pkg.workbookPart();
+  const styles = new StylesPart(pkg, pkg.rels(wbPart).find((r) => r.type === REL.styles)?.part ?? undefined);
+  const sheets = pkg.sheets();
+  try {
+    for (const plan of c.plans) {
+      if (plan.writes.length === 0 && plan.clear.length === 0 && plan.addHeaders.length === 0) continue;
+      const entry = sheets.find((s) => s.name === plan.sheet);
+      if (!entry?.part) throw new UnsafeEditError(`лист «${plan.sheet}» не найден в книге`);
+      const applied = applyPlan(pkg.text(entry.part), plan, date1904, styles);
+      pkg.set(entry.part, applied.xml);
+      const note = extendTable(pkg, entry.part, plan.headerRow, applied.lastRow, plan.addHeaders, 1);
+      if (note) notes.push(note);
+      for (const k of plan.keptInCleared) {
+        notes.push(`Лист «${plan.sheet}», строка ${k.row}: строка заменена новым файлом, но в ней остались ваши значения (${k.columns.join(", ")}) — проверьте их`);
+      }
+    }
+  } catch (e) {
+    if (e instanceof UnsafeEditError) {
+      throw new WorkbookFileError(`Импорт остановлен, книга района «${fileName}» не изменена: запись затронула бы ваши данные (${e.message})`);
+    }
+    throw e;
+  }
+  if (c.newRoadmapSheet.length > 0) {
+    // The district has no roadmap sheet: the template's, with the schools' rows, as a new sheet.
+    const scratch = new ExcelJS.Workbook();
+    const ws = scratch.addWorksheet(ROADMAP.sheetName);
+    const template = templateModel(new Date().getFullYear()).dataSheets.find((s) => s.name === ROADMAP.sheetName)!;
+    ws.columns = [...template.columns.map((col) => ({ width: col.width })), { width: 34 }];
+    ws.addRow([...ROADMAP.columns.map((col) => col.header), SOURCE_HEADER]).font = { bold: true };
+    for (const r of c.newRoadmapSheet) {
+      ws.addRow([...r.cells.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? v.error : v)), r.source ?? ""]);
+    }
+    const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
+    putSheet(pkg, scratchSheet(bytes), ROADMAP.sheetName, null);
+  }
+  return { notes };
 }

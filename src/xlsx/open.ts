@@ -1,25 +1,21 @@
-// Opening a workbook file for the command line: bytes → ExcelJS → core input → analysis.
-import { readFile } from "node:fs/promises";
+// Opening a workbook file for the command line: bytes → ExcelJS → core input → analysis. The bytes are
+// kept: a command that adds a sheet edits them surgically (package/), never ExcelJS's re-serialization.
 import { basename } from "node:path";
 import type ExcelJS from "exceljs";
+import { readInputFile } from "../cli/io";
 import { type WorkbookAnalysis, analyzeWorkbook, rosterProblem } from "../core/analyze";
 import { WorkbookFileError, loadWorkbook, workbookInputOf } from "./read";
 
 export interface OpenedWorkbook {
+  readonly bytes: Uint8Array;
   readonly workbook: ExcelJS.Workbook;
   readonly analysis: WorkbookAnalysis;
 }
 
 export async function openWorkbookFile(path: string): Promise<OpenedWorkbook> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkbookFileError(code === "ENOENT" ? `Файл «${path}» не найден` : `Не удалось прочитать файл «${path}»`);
-  }
+  const bytes = await readInputFile(path);
   const workbook = await loadWorkbook(bytes, basename(path));
-  return { workbook, analysis: analyzeWorkbook(workbookInputOf(workbook)) };
+  return { bytes, workbook, analysis: analyzeWorkbook(workbookInputOf(workbook)) };
 }
 
 /** The roster commands stop with exit code 2 when the workbook lacks its roster sheets. */

@@ -1,6 +1,9 @@
-// The ExcelJS report renderer: applies a SheetLayout to an ExcelJS workbook. ExcelJS cannot write
+// The ExcelJS report renderer: applies a SheetLayout to an ExcelJS workbook (for a user's file, through
+// PackageReportRenderer below). ExcelJS cannot write
 // charts, so the layout's chart is left to the Office.js renderer; the data bars stay.
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
+import { Package, type SheetEntry } from "./package/opc";
+import { definedNameValues, putSheet, scratchSheet } from "./package/sheet";
 import { type SheetLayout, STYLES, boxAddress } from "../core/report/layout";
 import { type ReportRenderer, reportMarkerName } from "../core/report/renderer";
 
@@ -83,3 +86,35 @@ function ruleOf(rule: SheetLayout["conditional"][number]): ExcelJS.ConditionalFo
   };
 }
 
+
+/**
+ * The report renderer for a user's file: the sheet is laid out by the ExcelJS renderer in a scratch
+ * workbook of its own, then put into the user's package surgically (package/sheet.ts), so every part
+ * of the user's file but the new sheet, the workbook part, its relationships, the content types and the
+ * styles stays byte-identical — charts, pivot tables, images and notes included.
+ */
+export class PackageReportRenderer implements ReportRenderer {
+  private replacing: SheetEntry | null = null;
+
+  constructor(private readonly pkg: Package) {}
+
+  existingSheets() {
+    const names = definedNameValues(this.pkg);
+    return this.pkg.sheets().map((s) => ({
+      name: s.name,
+      ours: names.some((n) => n.local === null && n.name === reportMarkerName(s.name) && n.value === `${quoted(s.name)}!$A$1`),
+    }));
+  }
+
+  removeSheet(name: string): void {
+    this.replacing = this.pkg.sheets().find((s) => s.name === name) ?? null;
+  }
+
+  async writeSheet(layout: SheetLayout, marker: string): Promise<void> {
+    const scratch = new ExcelJS.Workbook();
+    new ExcelJsReportRenderer(scratch).writeSheet(layout, marker);
+    const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
+    putSheet(this.pkg, scratchSheet(bytes), layout.name, this.replacing);
+    this.replacing = null;
+  }
+}

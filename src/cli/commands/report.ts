@@ -7,33 +7,38 @@ import { layoutReport } from "../../core/report/layout";
 import { renderReport } from "../../core/report/renderer";
 import { computeRoadmap, roadmapPlanYear } from "../../core/roadmap";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
-import { ExcelJsReportRenderer } from "../../xlsx/report";
+import { openPackage } from "../../xlsx/package/open";
+import { PackageReportRenderer } from "../../xlsx/report";
+import { withOutputLock, writeOutputFile } from "../io";
 import type { CommandResult } from "../types";
 
-
 export async function reportCommand(file: string, period: Period, asOfArg: Day | null, out: string, json: boolean): Promise<CommandResult> {
-  const { analysis, workbook } = await openWorkbookFile(file);
-  requireRoster(analysis, basename(file));
-  const asOf = asOfArg ?? analysis.settings.asOf ?? todayDay();
-  const date1904 = !!(workbook.properties as { date1904?: boolean }).date1904;
-  const coverage = computeCoverage(analysis, period);
-  const roadmap = analysis.roadmap ? computeRoadmap(analysis, asOf, roadmapPlanYear(analysis.settings, ymdOf(asOf).y), date1904) : null;
-  const model = buildReport({ analysis, coverage, roadmap, asOf, madeAt: stampOf(new Date()) });
-  const sheet = await renderReport(layoutReport(model), new ExcelJsReportRenderer(workbook));
-  await workbook.xlsx.writeFile(out);
-  const overdue = roadmap?.counts.overdue ?? 0;
-  if (json) {
-    const doc = {
-      output: resolve(out),
-      sheet,
-      period: periodCode(period),
-      asOf: isoOf(asOf),
-      total: { target: coverage.total.target, covered: coverage.total.covered, percentOfTarget: coverage.total.percentOfTarget },
-      overdueItems: overdue,
-      excludedRows: coverage.total.excludedRows,
-    };
-    return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
-  }
-  const same = resolve(out) === resolve(file) ? " (исходный файл перезаписан по вашему указанию)" : "";
-  return { stdout: `Свод «${sheet}» записан в «${out}»${same}. Просроченных мероприятий: ${overdue}; исключено строк с ошибками: ${coverage.total.excludedRows}.`, exitCode: 0 };
+  // The lock covers reading too: with `-o` naming the input, a second run waits and adds to the first's result.
+  return withOutputLock(out, async () => {
+    const { analysis, workbook, bytes } = await openWorkbookFile(file);
+    requireRoster(analysis, basename(file));
+    const asOf = asOfArg ?? analysis.settings.asOf ?? todayDay();
+    const date1904 = !!(workbook.properties as { date1904?: boolean }).date1904;
+    const coverage = computeCoverage(analysis, period);
+    const roadmap = analysis.roadmap ? computeRoadmap(analysis, asOf, roadmapPlanYear(analysis.settings, ymdOf(asOf).y), date1904) : null;
+    const model = buildReport({ analysis, coverage, roadmap, asOf, madeAt: stampOf(new Date()) });
+    const pkg = openPackage(bytes, basename(file));
+    const sheet = await renderReport(layoutReport(model), new PackageReportRenderer(pkg));
+    await writeOutputFile(out, pkg.toBytes());
+    const overdue = roadmap?.counts.overdue ?? 0;
+    if (json) {
+      const doc = {
+        output: resolve(out),
+        sheet,
+        period: periodCode(period),
+        asOf: isoOf(asOf),
+        total: { target: coverage.total.target, covered: coverage.total.covered, percentOfTarget: coverage.total.percentOfTarget },
+        overdueItems: overdue,
+        excludedRows: coverage.total.excludedRows,
+      };
+      return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
+    }
+    const same = resolve(out) === resolve(file) ? " (исходный файл дополнен по вашему указанию: остальные листы не изменены)" : "";
+    return { stdout: `Свод «${sheet}» записан в «${out}»${same}. Просроченных мероприятий: ${overdue}; исключено строк с ошибками: ${coverage.total.excludedRows}.`, exitCode: 0 };
+  });
 }

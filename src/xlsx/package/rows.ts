@@ -1,0 +1,219 @@
+// Applying a consolidation's sheet plan (core/consolidate.ts) to a worksheet part, as text: rows the plan
+// does not touch are copied character for character; a touched row keeps its attributes and every cell
+// outside the columns the import owns. The applier never overwrites a cell that holds something the plan
+// did not expect to be there: it stops, and nothing is written.
+import type { CellValue } from "../../core/cells";
+import { cellAddress, columnLetter } from "../../core/cells";
+import type { SheetPlan } from "../../core/consolidate";
+import { dayFromDate, excelSerialOf } from "../../core/dates";
+import { type Element, attrsOf, elementAt, elementsIn, escapeAttr, escapeCellText, findElement, tags, withAttr, withoutAttr } from "./xml";
+
+/** The plan would overwrite or break something of the user's: nothing is written. The message is Russian. */
+export class UnsafeEditError extends Error {}
+
+interface Cell {
+  col: number; // 0-based
+  xml: string;
+  style: string | undefined;
+  content: boolean;
+  sharedMaster: boolean;
+}
+
+interface RowEl {
+  r: number;
+  start: number;
+  end: number;
+}
+
+export interface CellStyles {
+  /** The cell format (xf index) for dates, appended to the styles when the plan writes a date. */
+  dateXf(): number;
+  /** Is this xf index a date format? (a date column's cell that already has one keeps it) */
+  isDateXf(xf: number): boolean;
+}
+
+/** 'AB12' → 0-based column 27. */
+export function columnIndexOf(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    n = n * 26 + (c - 64);
+  }
+  return n - 1;
+}
+const rowOfRef = (ref: string) => Number(ref.replace(/^[A-Z]+/, ""));
+
+function rowsOfSheet(xml: string, sheetData: Element): RowEl[] {
+  const out: RowEl[] = [];
+  let prev = 0;
+  for (const t of tags(xml, sheetData.tag.end, sheetData.contentEnd)) {
+    if (t.local !== "row" || t.kind === "close") continue;
+    const e = elementAt(xml, t);
+    const r = Number(attrsOf(xml, t).get("r") ?? prev + 1); // a row without r follows the previous one
+    out.push({ r, start: t.start, end: e.end });
+    prev = r;
+  }
+  return out;
+}
+
+function cellsOf(rowXml: string): { open: string; cells: Cell[]; close: string } {
+  const rowTag = tags(rowXml).next().value!;
+  if (rowTag.kind === "empty") return { open: rowXml.replace(/\s*\/>$/, ">"), cells: [], close: `</${rowTag.name}>` };
+  const el = elementAt(rowXml, rowTag);
+  const cells: Cell[] = [];
+  let prev = -1;
+  const row: Element = el;
+  for (const c of elementsIn(rowXml, row, "c")) {
+    const a = attrsOf(rowXml, c.tag);
+    const ref = a.get("r");
+    const col = ref === undefined ? prev + 1 : columnIndexOf(ref);
+    const xml = rowXml.slice(c.tag.start, c.end);
+    const body = rowXml.slice(c.tag.end, c.contentEnd);
+    cells.push({
+      col,
+      xml,
+      style: a.get("s"),
+      content: c.tag.kind === "open" && /<(?:\w+:)?(?:v|f|is)\b/.test(body),
+      sharedMaster: /<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*\bref=/.test(body),
+    });
+    prev = col;
+  }
+  return { open: rowXml.slice(0, rowTag.end), cells, close: rowXml.slice(el.contentEnd) };
+}
+
+/** One cell's XML. Texts are inline strings, so the user's shared strings part stays as it was. */
+function cellXml(row: number, col: number, v: CellValue, style: string | undefined, date1904: boolean, styles: CellStyles): string | null {
+  const r = cellAddress(row, col + 1);
+  let s = style;
+  if (v === null || (typeof v === "string" && v === "")) return s === undefined ? null : `<c r="${r}" s="${s}"/>`;
+  if (v instanceof Date) {
+    const day = dayFromDate(v);
+    if (day === null) return null;
+    if (s === undefined || !styles.isDateXf(Number(s))) s = String(styles.dateXf());
+    const serial = excelSerialOf(day) - (date1904 ? 1462 : 0);
+    return `<c r="${r}" s="${s}"><v>${serial}</v></c>`;
+  }
+  const sa = s === undefined ? "" : ` s="${s}"`;
+  if (typeof v === "number") {
+    return Number.isFinite(v) ? `<c r="${r}"${sa}><v>${v}</v></c>` : null;
+  }
+  if (typeof v === "boolean") return `<c r="${r}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "object") return `<c r="${r}"${sa} t="e"><v>${escapeAttr(v.error)}</v></c>`;
+  const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
+  return `<c r="${r}"${sa} t="inlineStr"><is><t${space}>${escapeCellText(v)}</t></is></c>`;
+}
+
+export interface AppliedPlan {
+  readonly xml: string;
+  /** The last row and column (1-based) the sheet now uses. */
+  readonly lastRow: number;
+  readonly lastColumn: number;
+}
+
+/**
+ * Applies a plan to the worksheet part's text. A new cell takes the style of the cell it fills or of its
+ * column; a date gets a date format unless that style has one.
+ */
+export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, styles: CellStyles): AppliedPlan {
+  const sheetData = findElement(xml, "sheetData");
+  if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
+  const colStyles = columnStyles(xml);
+  const rows = rowsOfSheet(xml, sheetData);
+  const byRow = new Map(rows.map((r) => [r.r, r]));
+  const owned = new Set(plan.owned);
+  const clear = new Set(plan.clear);
+  const edits = new Map<number, (readonly [number, CellValue])[]>();
+  for (const w of plan.writes) edits.set(w.row, [...w.cells]);
+  for (const [col, header] of plan.addHeaders) {
+    const e = edits.get(plan.headerRow) ?? [];
+    e.push([col, header]);
+    edits.set(plan.headerRow, e);
+  }
+  const touched = [...new Set([...clear, ...edits.keys()])].sort((a, b) => a - b);
+  let lastRow = 0;
+  let lastColumn = 0;
+
+  const rowText = (r: number): string => {
+    const el = byRow.get(r);
+    const { open, cells, close } = el ? cellsOf(xml.slice(el.start, el.end)) : { open: `<row r="${r}">`, cells: [] as Cell[], close: "</row>" };
+    const writes = new Map((edits.get(r) ?? []).map(([c, v]) => [c, v]));
+    const headerCols = new Set(r === plan.headerRow ? plan.addHeaders.map(([c]) => c) : []);
+    const out: { col: number; xml: string }[] = [];
+    const present = new Set<number>();
+    for (const cell of cells) {
+      present.add(cell.col);
+      const mine = owned.has(cell.col) && (clear.has(r) || writes.has(cell.col));
+      if (writes.has(cell.col) || (mine && clear.has(r))) {
+        if (cell.sharedMaster) throw new UnsafeEditError(`в ячейке ${cellAddress(r, cell.col + 1)} общая формула, от которой зависят другие ячейки`);
+        // A cell may be written only where it is empty, or owned by the import in a row being replaced.
+        if (cell.content && !(owned.has(cell.col) && clear.has(r))) {
+          throw new UnsafeEditError(`ячейка ${cellAddress(r, cell.col + 1)}${headerCols.has(cell.col) ? " в строке заголовков" : ""} уже заполнена`);
+        }
+        const v = writes.get(cell.col) ?? null;
+        const x = cellXml(r, cell.col, v, cell.style ?? colStyles.get(cell.col), date1904, styles);
+        if (x !== null) out.push({ col: cell.col, xml: x });
+      } else out.push({ col: cell.col, xml: cell.xml });
+    }
+    for (const [col, v] of writes) {
+      if (present.has(col)) continue;
+      let style = colStyles.get(col);
+      if (headerCols.has(col)) style = cells.filter((c) => c.col < col && c.style !== undefined).pop()?.style ?? style; // looks like its neighbours
+      const x = cellXml(r, col, v, style, date1904, styles);
+      if (x !== null) out.push({ col, xml: x });
+    }
+    out.sort((a, b) => a.col - b.col);
+    if (out.length > 0) {
+      lastRow = Math.max(lastRow, r);
+      lastColumn = Math.max(lastColumn, out[out.length - 1].col + 1);
+    }
+    return `${withoutAttr(open, "spans")}${out.map((c) => c.xml).join("")}${close}`;
+  };
+
+  // Merge the untouched rows (copied as they are) and the touched ones, in row order.
+  const parts: string[] = [xml.slice(0, sheetData.tag.kind === "empty" ? sheetData.tag.start : sheetData.tag.end)];
+  if (sheetData.tag.kind === "empty") parts.push(xml.slice(sheetData.tag.start, sheetData.tag.end).replace(/\s*\/>$/, ">"));
+  let pos = sheetData.tag.end;
+  let t = 0;
+  for (const el of rows) {
+    while (t < touched.length && touched[t] < el.r) parts.push(rowText(touched[t++]));
+    if (t < touched.length && touched[t] === el.r) {
+      parts.push(xml.slice(pos, el.start)); // whatever sits between rows (whitespace)
+      parts.push(rowText(touched[t++]));
+    } else parts.push(xml.slice(pos, el.end));
+    pos = el.end;
+  }
+  while (t < touched.length) parts.push(rowText(touched[t++]));
+  if (sheetData.tag.kind === "empty") parts.push(`</${sheetData.tag.name}>`, xml.slice(sheetData.end));
+  else parts.push(xml.slice(pos));
+  let out = parts.join("");
+
+  // The dimension covers the new extent.
+  const dim = findElement(out, "dimension");
+  if (dim) {
+    const ref = attrsOf(out, dim.tag).get("ref") ?? "A1";
+    const [a, b = a] = ref.split(":");
+    const maxRow = Math.max(rowOfRef(b) || 1, lastRow);
+    const maxCol = Math.max(columnIndexOf(b) + 1, lastColumn);
+    const next = `${a}:${columnLetter(maxCol)}${maxRow}`;
+    if (next !== ref) out = out.slice(0, dim.tag.start) + withAttr(out.slice(dim.tag.start, dim.tag.end), "ref", next) + out.slice(dim.tag.end);
+  }
+  const lastExisting = rows.length > 0 ? rows[rows.length - 1].r : 0;
+  return { xml: out, lastRow: Math.max(lastRow, lastExisting), lastColumn };
+}
+
+/** The default style of each column (`<col min max style>`), 0-based. */
+function columnStyles(xml: string): Map<number, string> {
+  const m = new Map<number, string>();
+  const cols = findElement(xml, "cols");
+  if (!cols) return m;
+  for (const c of elementsIn(xml, cols, "col")) {
+    const a = attrsOf(xml, c.tag);
+    const style = a.get("style");
+    if (style === undefined || style === "0") continue;
+    const min = Number(a.get("min"));
+    const max = Math.min(Number(a.get("max")), min + 16384);
+    for (let i = min; i <= max; i++) m.set(i - 1, style);
+  }
+  return m;
+}
