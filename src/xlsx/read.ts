@@ -2,6 +2,7 @@
 // the workbook model; it only turns ExcelJS cell values into plain cell values.
 import ExcelJS from "exceljs";
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
+import { readableCopy } from "./package/normalize";
 
 /** A file that cannot be read as a workbook at all: the command line exits with code 2. */
 export class WorkbookFileError extends Error {}
@@ -90,8 +91,9 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   if (!startsWith(bytes, ZIP)) throw new WorkbookFileError(`Файл «${fileName}» — не книга Excel (.xlsx)`);
   const wb = new ExcelJS.Workbook();
   try {
+    const readable = readableCopy(bytes);
     // Node hands ExcelJS a Buffer; the task pane (reading picked school files locally) an ArrayBuffer.
-    const data = typeof Buffer === "undefined" ? bytes.slice().buffer : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const data = typeof Buffer === "undefined" ? readable.slice().buffer : Buffer.from(readable.buffer, readable.byteOffset, readable.byteLength);
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
     throw new WorkbookFileError(`Файл «${fileName}» повреждён или не является книгой Excel (.xlsx)`);

@@ -109,6 +109,13 @@ export class Package {
     return [...this.entries.map((e) => e.name).filter((n) => !this.removed.has(n)), ...this.added];
   }
 
+  /** The uncompressed size of a part, from the zip directory (nothing is inflated). */
+  size(name: string): number {
+    const r = this.real(name);
+    if (r === undefined) return 0;
+    return this.changed.get(r)?.length ?? this.byName.get(r)!.size;
+  }
+
   bytes(name: string): Uint8Array {
     const r = this.real(name);
     if (r === undefined) throw new PackageError(`part ${name} is missing`);

@@ -173,7 +173,7 @@ export function writeZip(entries: readonly OutEntry[]): Uint8Array {
     let central: Uint8Array;
     if ("copy" in e) {
       local = e.copy.raw;
-      central = e.copy.central.slice();
+      central = new Uint8Array(e.copy.central); // a copy: Buffer.prototype.slice would be a view of the input
     } else {
       ({ local, central } = newEntry(e.name, e.data));
     }
