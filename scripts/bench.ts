@@ -82,7 +82,7 @@ async function main(): Promise<void> {
   console.log(`Machine: ${machine()}. Load average (1 min) ${loadBefore} before the runs, ${load()} after.`);
   for (const r of results) {
     const x = r.engine.rows;
-    console.log(`- ${r.rows} rows: counted ${x.counted}, outside ${BENCH_PERIOD} ${x.outsidePeriod}, excluded ${x.excluded}, empty ${x.empty}; issues ${r.engine.issues}`);
+    console.log(`- ${r.rows} rows: counted ${x.counted}, outside ${BENCH_PERIOD} ${x.outsidePeriod}, excluded ${x.excluded}, blank ${x.blank}; issues ${r.engine.issues}`);
   }
 }
 

@@ -92,7 +92,7 @@ describe("coverage", () => {
     const r = cli("coverage", example, "--period", "2021-Q2", "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(["period", "organizations", "total"]);
+    expect(Object.keys(j)).toEqual(["period", "organizations", "total", "indicators", "rows"]);
     expect(j.period).toBe("2021-Q2");
     expect(j.organizations).toHaveLength(6);
     expect(Object.keys(j.organizations[0])).toEqual(["code", "name", "target", "covered", "percentOfTarget", "contingent", "share", "mentors", "pairs", "excludedRows", "status"]);
@@ -101,6 +101,9 @@ describe("coverage", () => {
     const sum = j.organizations.reduce((s: number, o: { covered: number }) => s + o.covered, 0);
     expect(j.total.covered).toBe(sum);
     expect(j.total.percentOfTarget).toBeCloseTo((sum / 1256) * 100, 10);
+    expect(Object.keys(j.indicators[0])).toEqual(["code", "text", "base", "year", "unit", "plan", "fact", "status"]);
+    expect(Object.keys(j.rows)).toEqual(["total", "counted", "outsidePeriod", "excluded", "blank"]);
+    expect(j.rows.counted + j.rows.outsidePeriod + j.rows.excluded + j.rows.blank).toBe(j.rows.total);
   });
 
   it("prints a Russian table with the total row", () => {

@@ -50,7 +50,7 @@ describe("who is counted for 2021-Q2 (cumulative from 1 January)", () => {
       person("Никитина Алиса Олеговна", { start: utc(2020, 9, 1), end: utc(2021, 1, 15) }), // overlaps January
     ]);
     expect(org(c, "ПДШИ").covered).toBe(2);
-    expect(c.rows).toEqual({ counted: 3, outsidePeriod: 2, excluded: 0, empty: 0 });
+    expect(c.rows).toEqual({ total: 5, counted: 3, outsidePeriod: 2, excluded: 0, blank: 0 });
   });
 
   it("counts a person mentored in two forms once, and a duplicate row once", async () => {
@@ -83,7 +83,7 @@ describe("who is counted for 2021-Q2 (cumulative from 1 January)", () => {
     expect(org(c, "ПДШИ")).toMatchObject({ covered: 2, excludedRows: 2 });
     expect(c.unattributedExcluded).toBe(1);
     expect(c.total.excludedRows).toBe(3);
-    expect(c.rows).toEqual({ counted: 3, outsidePeriod: 0, excluded: 3, empty: 0 });
+    expect(c.rows).toEqual({ total: 6, counted: 3, outsidePeriod: 0, excluded: 3, blank: 0 });
   });
 
   it("counts mentors and pairs of the period", async () => {

@@ -17,7 +17,7 @@ import { BENCH_PERIOD } from "./workbook";
 export interface EngineResult {
   rosterRows: number;
   issues: number;
-  rows: { counted: number; outsidePeriod: number; excluded: number; empty: number };
+  rows: { total: number; counted: number; outsidePeriod: number; excluded: number; blank: number };
   load: number; // ExcelJS reads the bytes
   adapter: number; // ExcelJS workbook → WorkbookInput
   validation: number[];
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
   const asOf = parseIsoDay("2021-06-30")!;
   const build = reportBuilder();
   const out: EngineResult = {
-    rosterRows: 0, issues: 0, rows: { counted: 0, outsidePeriod: 0, excluded: 0, empty: 0 },
+    rosterRows: 0, issues: 0, rows: { total: 0, counted: 0, outsidePeriod: 0, excluded: 0, blank: 0 },
     load, adapter, validation: [], coverage: [], roadmap: [], report: build ? [] : null,
     inputHeap, peakHeap: inputHeap, maxRss: 0,
   };

@@ -1,12 +1,12 @@
 // Coverage per organization and for the municipality (SPEC §4).
 import type { WorkbookAnalysis } from "./analyze";
 import type { Day } from "./dates";
-import { CATEGORY, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "./dictionaries";
+import { CATEGORY, INDICATORS, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "./dictionaries";
 import { type Period, periodEnd, yearShareElapsed, yearStart } from "./period";
-import { isTotalCode } from "./validate/targets";
+import { isTotalCode, isUnreadablePart } from "./validate/targets";
 import { keepShape } from "./shapes";
 import { valueKey } from "./text";
-import type { ParticipantRow } from "./schemas";
+import { type OrganizationRow, type ParticipantRow, ROW_TYPES } from "./schemas";
 import type { RowRecord } from "./table";
 
 export type CoverageStatus = "выполнен" | "в графике" | "отстаёт" | "нет плана";
@@ -28,30 +28,58 @@ export interface CoverageCounts {
   readonly status: CoverageStatus;
 }
 
+/**
+ * An organization of `Организации`: the first row of each readable code. A bad cell on that row costs only
+ * what depends on it: an unreadable Контингент makes the share null, an unreadable Молодых педагогов the
+ * young-teachers share, an unknown Тип leaves the type null; the roster rows are counted all the same.
+ */
 export interface OrgCoverage extends CoverageCounts {
   readonly code: string;
+  /** "" when the name cell cannot be read. */
   readonly name: string;
-  readonly type: string;
+  /** The type from the list; null when it is empty, not in the list or unreadable. */
+  readonly type: string | null;
+  /** Its row on `Организации`. */
+  readonly row: number;
 }
 
 export interface IndicatorFact {
   readonly code: IndicatorCode;
   readonly orgCode: string | null; // null: the municipality
+  /** The indicator as the target row names it (the list value), else its name. */
+  readonly text: string;
+  /**
+   * The organizations the fact is computed over: the organization itself, or for the municipality every
+   * organization whose denominator (Контингент, Молодых педагогов) is known.
+   */
+  readonly base: readonly string[];
+  readonly year: number;
   readonly plan: number | null;
   readonly unit: string;
   readonly fact: number | null;
   readonly status: CoverageStatus;
 }
 
+/** Every roster row in exactly one place: counted + outsidePeriod + excluded + blank = total (SPEC §7). */
 export interface RowAccounting {
+  /** Rows under the headers of the roster sheets, up to the last filled one. */
+  readonly total: number;
   /** Valid rows whose participation overlaps the period. */
   readonly counted: number;
   /** Valid rows outside the period (started after it or ended before the year). */
   readonly outsidePeriod: number;
-  /** Rows with at least one error. */
+  /** Rows that cannot be counted: see CoverageResult.excludedBy for why. */
   readonly excluded: number;
   /** Empty rows inside the data, skipped. */
-  readonly empty: number;
+  readonly blank: number;
+}
+
+/** Why rows were excluded; the parts add up to RowAccounting.excluded. */
+export interface ExclusionReasons {
+  /** An error on the row itself (its issue is at its cell). */
+  readonly rowErrors: number;
+  /** The row's sheet lacks a required column (one `missing-column` issue at the header row). */
+  readonly missingColumn: number;
 }
 
 export interface CoverageResult {
@@ -63,6 +91,9 @@ export interface CoverageResult {
   /** Excluded rows whose organization code is unknown or missing. */
   readonly unattributedExcluded: number;
   readonly rows: RowAccounting;
+  readonly excludedBy: ExclusionReasons;
+  /** Rows of `Организации` with something filled but no readable code: no organization, nothing counted. */
+  readonly orgRowsWithoutCode: readonly number[];
   readonly indicators: IndicatorFact[];
 }
 
@@ -106,7 +137,7 @@ class Flags {
  */
 class RowCounter {
   readonly accs = new Map<string, Acc>();
-  readonly rows = { counted: 0, outsidePeriod: 0, excluded: 0, empty: 0 };
+  readonly rows = { total: 0, counted: 0, outsidePeriod: 0, excluded: 0, blank: 0 };
   unattributed = 0;
   private readonly mentees: Flags;
   private readonly mentors: Flags;
@@ -141,7 +172,9 @@ class RowCounter {
       return;
     }
     this.rows.counted++;
-    // Rosters come grouped by organization: the previous row's is usually this row's.
+    // Rosters come grouped by organization: the previous row's is usually this row's. A valid row's code
+    // is known (the roster checks make an unknown one an error), and every known code has its Acc and its
+    // organization in the result (computeCoverage), so no counted row can fall outside the organizations.
     if (p.orgCode !== this.lastCode) {
       this.lastCode = p.orgCode;
       this.lastAcc = this.accs.get(valueKey(p.orgCode))!;
@@ -169,29 +202,33 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
   const from = yearStart(period);
   const to = periodEnd(period);
   const counter = new RowCounter(a, from, to);
+  let missingColumn = 0;
   for (const sheet of a.participants) {
-    counter.rows.empty += sheet.emptyRows;
     const records = sheet.records;
+    counter.rows.total += records.length + sheet.emptyRows;
+    counter.rows.blank += sheet.emptyRows;
+    if (sheet.located.missing.length > 0) missingColumn += records.length; // every row of it is excluded
     for (let i = 0; i < records.length; i++) counter.row(records[i]);
   }
   const { accs, rows } = counter;
   const unattributed = counter.unattributed;
 
-  const plans = planTable(a, period.year);
+  const { plans, partsIncomplete } = planTable(a, period.year);
+  const { first, withoutCode } = organizationRows(a);
   const organizations: OrgCoverage[] = [];
-  for (const rec of a.organizations?.records ?? []) {
-    const o = rec.value;
-    const key = typeof rec.fields.code === "string" ? valueKey(rec.fields.code) : "";
-    // Only the first row of a code carries the organization; a duplicate code row is an error already.
-    if (!o || organizations.some((x) => valueKey(x.code) === key)) continue;
+  // One organization per known code, in the order of their first rows: the same keys as the Accs.
+  for (const [key, code] of a.orgCodes) {
+    const rec = first.get(key);
+    const o = rec ? figuresOf(rec) : { code, name: "", type: null, contingent: null, youngTeachers: null };
     const acc = accs.get(key)!;
-    const target = plans.get(`students-count|${key}`) ?? null;
+    const target = plans.get(`students-count|${key}`)?.plan ?? null;
     const covered = acc.mentees;
     const pct = percent(covered, target);
     organizations.push({
       code: o.code,
       name: o.name,
       type: o.type,
+      row: rec?.row ?? 0,
       target,
       covered,
       percentOfTarget: pct,
@@ -207,7 +244,7 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
     });
   }
 
-  const total = totalOf(organizations, plans.get("students-count|") ?? null, unattributed, period);
+  const total = totalOf(organizations, plans.get("students-count|")?.plan ?? null, partsIncomplete, unattributed, period);
   return {
     period,
     from,
@@ -216,16 +253,55 @@ export function computeCoverage(a: WorkbookAnalysis, period: Period): CoverageRe
     total,
     unattributedExcluded: unattributed,
     rows,
-    indicators: indicatorFacts(organizations, total, plans, period),
+    excludedBy: { rowErrors: rows.excluded - missingColumn, missingColumn },
+    orgRowsWithoutCode: withoutCode,
+    indicators: indicatorFacts(organizations, plans, period),
+  };
+}
+
+type OrgRecord = RowRecord<OrganizationRow, keyof OrganizationRow>;
+
+/** The first row of each readable code (later ones are `duplicate-code` errors), and rows without a code. */
+function organizationRows(a: WorkbookAnalysis): { first: Map<string, OrgRecord>; withoutCode: number[] } {
+  const first = new Map<string, OrgRecord>();
+  const withoutCode: number[] = [];
+  for (const rec of a.organizations?.records ?? []) {
+    const code = rec.fields.code;
+    if (typeof code !== "string" || code === "") withoutCode.push(rec.row);
+    else if (!first.has(valueKey(code))) first.set(valueKey(code), rec);
+  }
+  return { first, withoutCode };
+}
+
+/**
+ * What an organization row says, also when some cell of it is bad: each field as read when it passes its
+ * own check, null otherwise (its issue is at its cell already). The code is readable by construction.
+ */
+function figuresOf(rec: OrgRecord): { code: string; name: string; type: string | null; contingent: number | null; youngTeachers: number | null } {
+  if (rec.value) return rec.value;
+  const f = rec.fields;
+  const failing = new Set(ROW_TYPES.organizations.failing(f));
+  const good = (k: keyof OrganizationRow): unknown => (failing.has(k) || f[k] === undefined ? null : f[k]);
+  return {
+    code: f.code as string,
+    name: (good("name") as string | null) ?? "",
+    type: good("type") as string | null,
+    contingent: good("contingent") as number | null,
+    youngTeachers: good("youngTeachers") as number | null,
   };
 }
 
 const sumOrNull = (xs: (number | null)[]): number | null =>
   xs.some((x) => x !== null) ? xs.reduce<number>((s, x) => s + (x ?? 0), 0) : null;
 
-/** Sums, and percents from the sums (never an average of percents). */
-function totalOf(orgs: OrgCoverage[], totalRowPlan: number | null, unattributed: number, period: Period): CoverageCounts {
-  const target = sumOrNull(orgs.map((o) => o.target)) ?? totalRowPlan;
+/**
+ * Sums, and percents from the sums (never an average of percents). The municipal plan is the sum of the
+ * organizations' plans, or the total row's when no organization has one or when one of their plans cannot
+ * be read (the sum would then leave that plan out while its covered persons are in).
+ */
+function totalOf(orgs: OrgCoverage[], totalRowPlan: number | null, partsIncomplete: boolean, unattributed: number, period: Period): CoverageCounts {
+  const summed = sumOrNull(orgs.map((o) => o.target));
+  const target = partsIncomplete && totalRowPlan !== null ? totalRowPlan : (summed ?? totalRowPlan);
   const covered = orgs.reduce((s, o) => s + o.covered, 0);
   const contingent = sumOrNull(orgs.map((o) => o.contingent));
   const youngTeachers = sumOrNull(orgs.map((o) => o.youngTeachers));
@@ -237,7 +313,7 @@ function totalOf(orgs: OrgCoverage[], totalRowPlan: number | null, unattributed:
     covered,
     percentOfTarget: pct,
     contingent,
-    share: percent(covered, contingent),
+    share: shareOver(orgs, "students-share").fact,
     mentors: orgs.reduce((s, o) => s + o.mentors, 0),
     pairs: orgs.reduce((s, o) => s + o.pairs, 0),
     excludedRows: orgs.reduce((s, o) => s + o.excludedRows, 0) + unattributed,
@@ -248,31 +324,120 @@ function totalOf(orgs: OrgCoverage[], totalRowPlan: number | null, unattributed:
   };
 }
 
-/** Valid target rows of the plan year: `indicator|orgKey` → plan ('' for the municipal total row). */
-function planTable(a: WorkbookAnalysis, year: number): Map<string, number> {
-  const m = new Map<string, number>();
+interface Plan {
+  readonly plan: number;
+  readonly text: string;
+}
+
+/**
+ * Valid target rows of the plan year: `indicator|orgKey` → plan ('' for the municipal total row).
+ * `partsIncomplete`: some organization's plan in persons of that year cannot be read.
+ */
+function planTable(a: WorkbookAnalysis, year: number): { plans: Map<string, Plan>; partsIncomplete: boolean } {
+  const m = new Map<string, Plan>();
+  let partsIncomplete = false;
   for (const rec of a.targets?.records ?? []) {
     const t = rec.value;
+    if (!t && isUnreadablePart(rec)) {
+      const { indicator, year: y } = rec.fields;
+      const ind = typeof indicator === "string" ? indicatorCodeOf(indicator) : "students-count";
+      if (ind === "students-count" && (typeof y !== "number" || y === year)) partsIncomplete = true;
+    }
+    // A target row with an error is that target lost, and nothing else (its issue is at its cell).
     if (!t || rec.errors > 0 || t.year !== year) continue;
     const code = indicatorCodeOf(t.indicator);
     if (!code) continue;
     const key = `${code}|${isTotalCode(t.orgCode) ? "" : valueKey(t.orgCode!)}`;
-    if (!m.has(key)) m.set(key, t.plan);
+    if (!m.has(key)) m.set(key, { plan: t.plan, text: t.indicator });
   }
-  return m;
+  return { plans: m, partsIncomplete };
+}
+
+type ShareCode = "students-share" | "young-teachers-share";
+
+const numeratorOf = (code: ShareCode, c: CoverageCounts) => (code === "students-share" ? c.covered : c.youngTeachersCovered);
+const denominatorOf = (code: ShareCode, c: CoverageCounts) => (code === "students-share" ? c.contingent : c.youngTeachers);
+
+/**
+ * A municipal share over the organizations whose denominator is known: an organization whose Контингент
+ * (Молодых педагогов) is empty or unreadable is left out of numerator and denominator alike, so that its
+ * covered persons do not inflate the share of the others.
+ */
+export function shareOver(orgs: readonly OrgCoverage[], code: ShareCode): { base: string[]; fact: number | null } {
+  const base: string[] = [];
+  let num = 0;
+  let den = 0;
+  for (const o of orgs) {
+    const d = denominatorOf(code, o);
+    if (d === null) continue;
+    base.push(o.code);
+    num += numeratorOf(code, o);
+    den += d;
+  }
+  return { base, fact: percent(num, base.length > 0 ? den : null) };
 }
 
 /** The percentage indicators against the year's targets, per organization and for the municipality. */
-function indicatorFacts(orgs: OrgCoverage[], total: CoverageCounts, plans: Map<string, number>, period: Period): IndicatorFact[] {
+function indicatorFacts(orgs: OrgCoverage[], plans: Map<string, Plan>, period: Period): IndicatorFact[] {
   const out: IndicatorFact[] = [];
-  const rows: [string | null, CoverageCounts][] = [[null, total], ...orgs.map((o) => [o.code, o] as [string, OrgCoverage])];
   for (const code of ["students-share", "young-teachers-share"] as const) {
-    for (const [orgCode, c] of rows) {
-      const plan = plans.get(`${code}|${orgCode === null ? "" : valueKey(orgCode)}`) ?? null;
-      const fact = code === "students-share" ? c.share : percent(c.youngTeachersCovered, c.youngTeachers);
-      if (plan === null && orgCode !== null) continue;
-      out.push({ code, orgCode, plan, unit: UNIT.percent, fact, status: plan === null || fact === null ? "нет плана" : statusOf(plan ? (fact / plan) * 100 : 100, period) });
+    const municipal = shareOver(orgs, code);
+    const rows: [string | null, number | null, readonly string[]][] = [
+      [null, municipal.fact, municipal.base],
+      ...orgs.map((o) => [o.code, percent(numeratorOf(code, o), denominatorOf(code, o)), [o.code]] as [string, number | null, string[]]),
+    ];
+    for (const [orgCode, fact, base] of rows) {
+      const target = plans.get(`${code}|${orgCode === null ? "" : valueKey(orgCode)}`);
+      if (target === undefined && orgCode !== null) continue;
+      const plan = target?.plan ?? null;
+      out.push({
+        code,
+        orgCode,
+        text: target?.text ?? INDICATORS[code].name,
+        base,
+        year: period.year,
+        plan,
+        unit: UNIT.percent,
+        fact,
+        status: plan === null || fact === null ? "нет плана" : statusOf(plan ? (fact / plan) * 100 : 100, period),
+      });
     }
   }
   return out;
+}
+
+/**
+ * The roster rows' accounting in words, the same everywhere (the command line, the Свод, the pane):
+ * «Строк в списках участников — 625: учтено 600, вне периода 10, исключено 12, пустых 3.»
+ */
+export function rowsSummary(r: RowAccounting): string {
+  return `Строк в списках участников — ${r.total}: учтено ${r.counted}, вне периода ${r.outsidePeriod}, исключено ${r.excluded}, пустых ${r.blank}.`;
+}
+
+/** Why rows were excluded and what else was left out, in words; empty when nothing was. */
+export function exclusionNotes(c: CoverageResult): string[] {
+  const notes: string[] = [];
+  const { rowErrors, missingColumn } = c.excludedBy;
+  if (c.rows.excluded > 0) {
+    const why = [];
+    if (rowErrors > 0) why.push(`из-за ошибок в самой строке ${rowErrors}`);
+    if (missingColumn > 0) why.push(`на листе нет обязательного столбца ${missingColumn}`);
+    const attributed = c.rows.excluded - c.unattributedExcluded;
+    const whose = c.unattributedExcluded > 0 ? ` Из них по организациям ${attributed}, без известного кода организации ${c.unattributedExcluded}.` : "";
+    notes.push(`Исключено строк — ${c.rows.excluded}: ${why.join(", ")}.${whose}`);
+  }
+  const list = (xs: readonly (string | number)[]) => (xs.length <= 10 ? xs.join(", ") : `${xs.slice(0, 10).join(", ")} и ещё ${xs.length - 10}`);
+  const rows = c.orgRowsWithoutCode;
+  if (rows.length > 0) {
+    notes.push(`На листе «Организации» без кода ${rows.length === 1 ? "строка" : "строки"} ${list(rows)}: такие организации в охват не входят.`);
+  }
+  for (const code of ["students-share", "young-teachers-share"] as const) {
+    const f = c.indicators.find((i) => i.code === code && i.orgCode === null);
+    if (!f || f.base.length === c.organizations.length || f.base.length === 0) continue;
+    const left = c.organizations.filter((o) => !f.base.includes(o.code)).map((o) => o.code);
+    const what = code === "students-share" ? "Доля обучающихся от контингента" : "Доля молодых педагогов";
+    const col = code === "students-share" ? "«Контингент»" : "«Молодых педагогов»";
+    notes.push(`${what} по муниципалитету рассчитана по ${f.base.length} из ${c.organizations.length} организаций: без ${list(left)}, где ${col} не заполнен или не прочитан.`);
+  }
+  return notes;
 }

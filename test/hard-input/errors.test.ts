@@ -29,7 +29,7 @@ describe.each([
       expect(issue).toMatchObject({ severity: "error", code: "formula-error" });
       expect(issue.message).toBe(`В ячейке ошибка формулы ${e}`);
     });
-    expect(coverage.rows).toEqual({ counted: 1, outsidePeriod: 0, excluded: ERRORS.length, empty: 0 });
+    expect(coverage.rows).toEqual({ total: ERRORS.length + 1, counted: 1, outsidePeriod: 0, excluded: ERRORS.length, blank: 0 });
     // A code that is an error names no organization: those rows are excluded without an owner.
     expect(coverage.unattributedExcluded).toBe(ERRORS.filter((_e, i) => COLUMNS[i % COLUMNS.length] === "org").length);
   });

@@ -36,7 +36,7 @@ describe("a header split over two rows under merged cells", () => {
     expect(p.located.columnIndex).toMatchObject({ fio: 0, start: 7, end: 8, consent: 9 });
     expect(issueList(analysis)).toEqual([]);
     expect(p.records.map((r) => r.row)).toEqual([4, 5, 6]);
-    expect(coverage.rows).toEqual({ counted: 3, outsidePeriod: 0, excluded: 0, empty: 0 });
+    expect(coverage.rows).toEqual({ total: 3, counted: 3, outsidePeriod: 0, excluded: 0, blank: 0 });
   });
 
   it("reads the same when merged cells arrive empty except the first (as Office.js delivers them)", () => {
@@ -105,7 +105,7 @@ describe("no usable header, no roster", () => {
     const { analysis, coverage } = await analyzeBook(await book({ head: [["Заметки"]], rows: [["ничего о наставничестве"]], sheetName: "Лист1" }));
     expect(analysis.participants).toEqual([]);
     expect(analysis.problems).toEqual([]);
-    expect(coverage.rows).toEqual({ counted: 0, outsidePeriod: 0, excluded: 0, empty: 0 });
+    expect(coverage.rows).toEqual({ total: 0, counted: 0, outsidePeriod: 0, excluded: 0, blank: 0 });
     expect(() => requireRoster(analysis, "книга.xlsx")).toThrow(/нет листа «Участники»/);
   });
 

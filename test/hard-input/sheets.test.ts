@@ -14,7 +14,7 @@ describe("a value at row 1 048 576 and data only at the top", () => {
     const rows = rosterInput(input).rows;
     expect(rows.length).toBe(LAST_ROW);
     expect(new Set(rows).size).toBeLessThan(10); // the blank rows share one empty row: no million arrays
-    expect(coverage.rows).toEqual({ counted: 4, outsidePeriod: 0, excluded: 0, empty: 0 });
+    expect(coverage.rows).toEqual({ total: 4, counted: 4, outsidePeriod: 0, excluded: 0, blank: 0 });
     expect(issueList(analysis)).toEqual([]);
   });
 
@@ -23,7 +23,7 @@ describe("a value at row 1 048 576 and data only at the top", () => {
     expect(issueList(analysis).filter((i) => i.endsWith(String(LAST_ROW)))).toEqual(
       ["missing-value@C", "missing-value@D", "missing-value@E", "missing-value@F", "missing-value@H"].map((x) => `${x}${LAST_ROW}`),
     );
-    expect(coverage.rows).toEqual({ counted: 4, outsidePeriod: 0, excluded: 1, empty: LAST_ROW - 6 });
+    expect(coverage.rows).toEqual({ total: LAST_ROW - 1, counted: 4, outsidePeriod: 0, excluded: 1, blank: LAST_ROW - 6 });
   });
 });
 

@@ -77,7 +77,7 @@ describe("non-breaking spaces and invisible characters", () => {
     const blank = Array.from({ length: 10 }, (_, i) => ["\u200b", "\u00a0", " ", "\ufeff", "\u2060", "\u200e", "\u00ad", "\t", "\u3000", "\u202f"][i]);
     const { analysis, coverage } = await analyzeBook(await book({ rows: [MENTOR, blank, mentee("Зайцев Илья Олегович")] }));
     expect(analysis.participants[0].emptyRows).toBe(1);
-    expect(coverage.rows).toEqual({ counted: 2, outsidePeriod: 0, excluded: 0, empty: 1 });
+    expect(coverage.rows).toEqual({ total: 3, counted: 2, outsidePeriod: 0, excluded: 0, blank: 1 });
   });
 });
 
@@ -121,7 +121,7 @@ describe("cells of 32 000 characters (Excel allows 32 767)", () => {
     expect(issueList(analysis)).toEqual([`unknown-value@${COL.category}4`, `invalid-date@${COL.start}5`, `unknown-organization@${COL.org}6`]);
     for (const i of analysis.issues) expect(i.message.length).toBeLessThan(300);
     expect(issueAt(analysis, `${COL.org}6`)!.suggestion).toBeUndefined();
-    expect(coverage.rows).toEqual({ counted: 2, outsidePeriod: 0, excluded: 3, empty: 0 });
+    expect(coverage.rows).toEqual({ total: 5, counted: 2, outsidePeriod: 0, excluded: 3, blank: 0 });
     expect((rosterInput(input).rows[2][0] as string).length).toBe(LONG);
   });
 

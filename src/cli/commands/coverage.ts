@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { type CoverageResult, computeCoverage } from "../../core/coverage";
+import { type CoverageResult, computeCoverage, exclusionNotes, rowsSummary } from "../../core/coverage";
 import { type Period, periodCode, periodTitle } from "../../core/period";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
 import { shortOrgName } from "../../core/orgname";
@@ -23,6 +23,17 @@ export function coverageJson(c: CoverageResult) {
       status: o.status,
     })),
     total: { target: c.total.target, covered: c.total.covered, percentOfTarget: c.total.percentOfTarget },
+    indicators: c.indicators.map((i) => ({
+      code: i.code,
+      text: i.text,
+      base: i.base,
+      year: i.year,
+      unit: i.unit,
+      plan: i.plan,
+      fact: i.fact,
+      status: i.status,
+    })),
+    rows: { total: c.rows.total, counted: c.rows.counted, outsidePeriod: c.rows.outsidePeriod, excluded: c.rows.excluded, blank: c.rows.blank },
   };
 }
 
@@ -46,11 +57,7 @@ export function coverageText(c: CoverageResult): string {
     rows,
     { align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"], max: [10, 56] },
   );
-  const r = c.rows;
-  const notes = [
-    `Строк учтено: ${r.counted}; вне периода: ${r.outsidePeriod}; исключено из-за ошибок: ${r.excluded}; пустых пропущено: ${r.empty}.`,
-  ];
-  if (c.unattributedExcluded > 0) notes.push(`Из исключённых строк ${c.unattributedExcluded} — без известного кода организации.`);
+  const notes = [rowsSummary(c.rows), ...exclusionNotes(c)];
   return `Охват наставничеством: ${periodTitle(c.period)}, нарастающим итогом с начала года\n\n${t}\n\n${notes.join("\n")}`;
 }
 

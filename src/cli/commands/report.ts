@@ -1,5 +1,5 @@
 import { basename, resolve } from "node:path";
-import { computeCoverage } from "../../core/coverage";
+import { computeCoverage, exclusionNotes, rowsSummary } from "../../core/coverage";
 import { type Day, isoOf, stampOf, todayDay, ymdOf } from "../../core/dates";
 import { type Period, periodCode } from "../../core/period";
 import { buildReport } from "../../core/report/model";
@@ -35,10 +35,12 @@ export async function reportCommand(file: string, period: Period, asOfArg: Day |
         total: { target: coverage.total.target, covered: coverage.total.covered, percentOfTarget: coverage.total.percentOfTarget },
         overdueItems: overdue,
         excludedRows: coverage.total.excludedRows,
+        rows: coverage.rows,
       };
       return { stdout: JSON.stringify(doc, null, 2), exitCode: 0 };
     }
     const same = resolve(out) === resolve(file) ? " (исходный файл дополнен по вашему указанию: остальные листы не изменены)" : "";
-    return { stdout: `Свод «${sheet}» записан в «${out}»${same}. Просроченных мероприятий: ${overdue}; исключено строк с ошибками: ${coverage.total.excludedRows}.`, exitCode: 0 };
+    const lines = [`Свод «${sheet}» записан в «${out}»${same}. Просроченных мероприятий: ${overdue}.`, rowsSummary(coverage.rows), ...exclusionNotes(coverage)];
+    return { stdout: lines.join("\n"), exitCode: 0 };
   });
 }

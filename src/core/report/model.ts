@@ -1,7 +1,7 @@
 // The consolidated report (Свод, SPEC §6) as data: sections of tables with their formats and rules.
 // Built from validation, coverage and roadmap results; holds aggregates only, never a person.
 import type { WorkbookAnalysis } from "../analyze";
-import type { CoverageResult, IndicatorFact, OrgCoverage } from "../coverage";
+import { type CoverageResult, type IndicatorFact, type OrgCoverage, exclusionNotes, rowsSummary } from "../coverage";
 import { type Day, ruOf } from "../dates";
 import { INDICATORS } from "../dictionaries";
 import type { Issue } from "../issues";
@@ -157,18 +157,20 @@ function qualityTable(a: WorkbookAnalysis, c: CoverageResult): ReportTable {
     if (!g) groups.set(key, (g = { label, sheet, errors: 0, warnings: 0, excluded }));
     return g;
   };
-  for (const o of c.organizations) group(`org|${valueKey(o.code)}`, `${o.code} — ${shortOrgName(o.name)}`, "Участники", o.excludedRows);
+  for (const o of c.organizations) group(`org|${valueKey(o.code)}`, o.name ? `${o.code} — ${shortOrgName(o.name)}` : o.code, "Участники", o.excludedRows);
+  const unknownOrg = () => group("org|?", "Код организации не указан или неизвестен", "Участники", c.unattributedExcluded);
+  if (c.unattributedExcluded > 0) unknownOrg(); // its excluded rows are in the total even without an issue of its own
   const count = (g: { errors: number; warnings: number }, i: Issue) => (i.severity === "error" ? g.errors++ : g.warnings++);
   for (const i of a.issues) {
     const org = orgOf(i);
     if (org === undefined) count(group(`sheet|${i.sheet}`, `Лист «${i.sheet}»`, i.sheet, null), i);
     else {
       const known = groups.get(`org|${valueKey(org)}`);
-      count(known ?? group("org|?", "Код организации не указан или неизвестен", i.sheet, c.unattributedExcluded), i);
+      count(known ?? unknownOrg(), i);
     }
   }
   const rows = [...groups.values()].map((g) => [g.label, g.sheet, g.errors, g.warnings, g.excluded]);
-  const sum = (k: 2 | 3) => rows.reduce((s, r) => s + (r[k] as number), 0);
+  const sum = (k: 2 | 3 | 4) => rows.reduce((s, r) => s + ((r[k] as number | null) ?? 0), 0);
   return {
     id: "quality",
     title: "4. Качество данных: замечания проверки и исключённые строки",
@@ -180,7 +182,7 @@ function qualityTable(a: WorkbookAnalysis, c: CoverageResult): ReportTable {
       { header: "Исключено строк", width: 0, format: "0" },
     ],
     rows,
-    total: ["Итого", "", sum(2), sum(3), c.total.excludedRows],
+    total: ["Итого", "", sum(2), sum(3), sum(4)], // = c.rows.excluded: per organization + without one
     emptyText: "Замечаний нет",
   };
 }
@@ -202,6 +204,8 @@ export function buildReport(input: ReportInput): ReportModel {
     sections: [cov, indicatorsTable(c.indicators, c), ...roadmapTables(input.roadmap), qualityTable(a, c)],
     chart: { title: "План и охват по организациям, чел.", table: "coverage", categoryColumn: 0, seriesColumns: [2, 3] },
     notes: [
+      rowsSummary(c.rows),
+      ...exclusionNotes(c),
       "Лист содержит только сводные числа; персональные данные (ФИО, даты рождения) в него не переносятся.",
       "Строки с ошибками исключены из подсчёта; «% плана» и доли итога вычислены из сумм, а не как среднее процентов.",
     ],

@@ -4,7 +4,11 @@ import { quoted, valueKey } from "../text";
 
 type Key = keyof OrganizationRow;
 
-/** Codes must be unique: the later row is the duplicate and names the earlier one. */
+/**
+ * Codes must be unique: the later row is the duplicate and names the earlier one. The organization of a
+ * code is its first row: the roster rows of that code are counted there (nothing of theirs is lost), and
+ * the duplicate row adds nothing, which its message says.
+ */
 export function checkOrganizations(records: RowRecord<OrganizationRow, Key>[], sink: IssueSink<Key>): void {
   const seen = new Map<string, number>();
   for (const rec of records) {
@@ -13,6 +17,9 @@ export function checkOrganizations(records: RowRecord<OrganizationRow, Key>[], s
     const k = valueKey(code);
     const first = seen.get(k);
     if (first === undefined) seen.set(k, rec.row);
-    else sink.onRecord(rec, "code", "duplicate-code", `Код «${quoted(code)}» уже указан в строке ${first}`);
+    else {
+      const msg = `Код «${quoted(code)}» уже указан в строке ${first}. Эта строка в охват не входит: участники с этим кодом учитываются за организацию из строки ${first}`;
+      sink.onRecord(rec, "code", "duplicate-code", msg);
+    }
   }
 }

@@ -36,12 +36,34 @@ export function checkTargets(
   checkTotals(records, sink);
 }
 
-/** Per-organization plans in persons must add up to the municipal total row (the seed: 1256). */
+/**
+ * An organization's target row in persons (or of a unit that cannot be read) with a cell that cannot be
+ * read: its plan is unknown, so a sum over the organizations of its indicator and year is unknown too.
+ * Its indicator and year, when readable, are in `fields`; callers match them (an unreadable one matches
+ * any). An empty code is the total row, never a part.
+ */
+export function isUnreadablePart(rec: RowRecord<TargetRow, Key>): boolean {
+  const f = rec.fields;
+  if (rec.value !== null || typeof f.orgCode !== "string" || isTotalCode(f.orgCode)) return false;
+  return f.unit === UNIT.persons || f.unit === null || f.unit === undefined;
+}
+
+/**
+ * Per-organization plans in persons must add up to the municipal total row (the seed: 1256). A part that
+ * cannot be read (a bad cell on an organization's row of that indicator and year, already an issue at its
+ * cell) makes the sum unknown: then nothing is compared, so one bad cell is not also reported as a
+ * mismatch on the total row, nor costs the total row its plan.
+ */
 function checkTotals(records: RowRecord<TargetRow, Key>[], sink: IssueSink<Key>): void {
   const groups = new Map<string, { total?: RowRecord<TargetRow, Key>; sum: number; parts: number }>();
+  const unreadable: { indicator: unknown; year: unknown }[] = [];
   for (const rec of records) {
     const t = rec.value;
-    if (!t || rec.errors > 0 || t.unit !== UNIT.persons) continue;
+    if (!t) {
+      if (isUnreadablePart(rec)) unreadable.push({ indicator: rec.fields.indicator, year: rec.fields.year });
+      continue;
+    }
+    if (rec.errors > 0 || t.unit !== UNIT.persons) continue;
     const k = `${t.indicator}|${t.year}`;
     const g = groups.get(k) ?? { sum: 0, parts: 0 };
     groups.set(k, g);
@@ -51,11 +73,15 @@ function checkTotals(records: RowRecord<TargetRow, Key>[], sink: IssueSink<Key>)
       g.parts++;
     }
   }
+  // An unreadable indicator or year could be any group's: it leaves every group it may belong to open.
+  const mayBelong = (u: { indicator: unknown; year: unknown }, t: TargetRow) =>
+    (typeof u.indicator !== "string" || u.indicator === t.indicator) && (typeof u.year !== "number" || u.year === t.year);
   for (const g of groups.values()) {
     if (!g.total || g.parts === 0) continue;
-    const total = g.total.value!.plan;
-    if (Math.abs(g.sum - total) > 1e-9) {
-      const msg = `Сумма планов организаций (${g.sum}) не равна итогу по муниципалитету (${total})`;
+    const t = g.total.value!;
+    if (unreadable.some((u) => mayBelong(u, t))) continue;
+    if (Math.abs(g.sum - t.plan) > 1e-9) {
+      const msg = `Сумма планов организаций (${g.sum}) не равна итогу по муниципалитету (${t.plan})`;
       sink.onRecord(g.total, "plan", "target-total-mismatch", msg, String(g.sum));
     }
   }

@@ -1,6 +1,6 @@
 import { Button, Field, ProgressBar, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { CoverageCounts, CoverageResult } from "../../core/coverage";
+import { type CoverageCounts, type CoverageResult, type RowAccounting, exclusionNotes } from "../../core/coverage";
 import { fmtPercent } from "../../core/format";
 import { shortOrgName } from "../../core/orgname";
 import { periodTitle } from "../../core/period";
@@ -31,6 +31,25 @@ function Row({ title, c, t }: { title: string; c: CoverageCounts; t: Dictionary 
   );
 }
 
+/** Where every roster row went: counted + outside the period + excluded + blank = the rows. */
+export function RowsSummary({ r, notes, t }: { r: RowAccounting; notes: readonly string[]; t: Dictionary }) {
+  const parts: [string, number][] = [
+    [t.rowsCounted, r.counted],
+    [t.rowsOutside, r.outsidePeriod],
+    [t.rowsExcluded, r.excluded],
+    [t.rowsBlank, r.blank],
+  ];
+  return (
+    <div style={{ marginTop: 8 }} aria-label={t.rowsTitle(r.total)} role="group">
+      <Text size={200} weight="semibold" block>{t.rowsTitle(r.total)}</Text>
+      <Text size={200} block>{parts.map(([label, n]) => `${label}: ${n}`).join(" · ")}</Text>
+      {notes.map((n) => (
+        <Text key={n} size={100} block>{n}</Text>
+      ))}
+    </div>
+  );
+}
+
 export function CoverageTab({ service, t, period }: { service: MonitorService; t: Dictionary; period: string }) {
   const { busy, outcome, run } = useAction();
   const [result, setResult] = useState<CoverageResult | null>(null);
@@ -54,8 +73,9 @@ export function CoverageTab({ service, t, period }: { service: MonitorService; t
           <Text size={200} block>{periodTitle(result.period)}</Text>
           <Row title={t.total} c={result.total} t={t} />
           {result.organizations.map((o) => (
-            <Row key={o.code} title={`${o.code} — ${shortOrgName(o.name)}`} c={o} t={t} />
+            <Row key={o.code} title={o.name ? `${o.code} — ${shortOrgName(o.name)}` : o.code} c={o} t={t} />
           ))}
+          <RowsSummary r={result.rows} notes={exclusionNotes(result)} t={t} />
         </div>
       )}
       <Status busy={busy} outcome={outcome} t={t} />
