@@ -2,6 +2,7 @@
 // touches has its worksheet part edited row by row (package/rows.ts), its Excel table grown over the new
 // rows, and the styles part gets a date format if it lacks one. Every other part keeps its exact bytes.
 import ExcelJS from "exceljs";
+import { cellAddress } from "../core/cells";
 import { ROADMAP } from "../core/columns";
 import { type Consolidation, SOURCE_HEADER } from "../core/consolidate";
 import { DATE_FORMAT, templateModel } from "../core/template";
@@ -83,12 +84,15 @@ export async function writeConsolidation(pkg: Package, c: Consolidation, date190
     const ws = scratch.addWorksheet(ROADMAP.sheetName);
     const template = templateModel(new Date().getFullYear()).dataSheets.find((s) => s.name === ROADMAP.sheetName)!;
     ws.columns = [...template.columns.map((col) => ({ width: col.width })), { width: 34 }];
-    ws.addRow([...ROADMAP.columns.map((col) => col.header), SOURCE_HEADER]).font = { bold: true };
-    for (const r of c.newRoadmapSheet) {
-      ws.addRow([...r.cells.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? v.error : v)), r.source ?? ""]);
-    }
+    const texts = new Map<string, string>();
+    const rows = [[...ROADMAP.columns.map((col) => col.header), SOURCE_HEADER], ...c.newRoadmapSheet.map((r) => [...r.cells, r.source ?? ""])];
+    rows.forEach((cells, i) => {
+      const row = ws.addRow(cells.map((v) => (v !== null && typeof v === "object" && !(v instanceof Date) ? v.error : v)));
+      if (i === 0) row.font = { bold: true };
+      cells.forEach((v, j) => typeof v === "string" && texts.set(cellAddress(i + 1, j + 1), v));
+    });
     const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
-    putSheet(pkg, scratchSheet(bytes), ROADMAP.sheetName, null);
+    putSheet(pkg, scratchSheet(bytes, texts), ROADMAP.sheetName, null);
   }
   return { notes };
 }

@@ -2,7 +2,8 @@
 // PackageReportRenderer below). ExcelJS cannot write
 // charts, so the layout's chart is left to the Office.js renderer; the data bars stay.
 import ExcelJS from "exceljs";
-import { Package, type SheetEntry } from "./package/opc";
+import { cellAddress } from "../core/cells";
+import type { Package, SheetEntry } from "./package/opc";
 import { definedNameValues, putSheet, scratchSheet } from "./package/sheet";
 import { type SheetLayout, STYLES, boxAddress } from "../core/report/layout";
 import { type ReportRenderer, reportMarkerName } from "../core/report/renderer";
@@ -114,7 +115,8 @@ export class PackageReportRenderer implements ReportRenderer {
     const scratch = new ExcelJS.Workbook();
     new ExcelJsReportRenderer(scratch).writeSheet(layout, marker);
     const bytes = new Uint8Array((await scratch.xlsx.writeBuffer()) as ArrayBuffer);
-    putSheet(this.pkg, scratchSheet(bytes), layout.name, this.replacing);
+    const texts = new Map(layout.cells.filter((c) => typeof c.value === "string").map((c) => [cellAddress(c.row, c.col), c.value as string]));
+    putSheet(this.pkg, scratchSheet(bytes, texts), layout.name, this.replacing);
     this.replacing = null;
   }
 }

@@ -8,6 +8,10 @@
 //   element names with their prefixes, so a drawing written with a default namespace (`<wsDr xmlns=…>`,
 //   as openpyxl does) parses to nothing and the load fails («reading 'anchors'»); and it finds notes only
 //   at `xl/commentsN.xml`, failing on openpyxl's `xl/comments/comment1.xml` («reading 'comments'»).
+// - `_xHHHH_` escapes in inline strings (openpyxl writes every text inline) are undone as character
+//   references: ExcelJS undoes them in shared strings only, so a literal `_x0041_` (written `_x005F_x0041_`)
+//   would otherwise arrive as `_x005F_x0041_`. A control character, which XML cannot hold even as a
+//   reference, stays escaped.
 import { Package, REL, relativeTarget } from "./opc";
 import { attrsOf, elementAt, tags, withAttr } from "./xml";
 
@@ -44,7 +48,19 @@ export function readableCopy(bytes: Uint8Array): Uint8Array {
   }
   for (const name of pkg.names()) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name) || pkg.size(name) === 0) continue;
-    const xml = pkg.text(name);
+    let xml = pkg.text(name);
+    if (xml.includes("_x") && xml.includes("inlineStr")) {
+      const decoded = xml.replace(/<is>([\s\S]*?)<\/is>/g, (m) =>
+        m.replace(/_x([0-9A-Fa-f]{4})_/g, (e, h: string) => {
+          const c = parseInt(h, 16);
+          return c < 0x20 && c !== 0x9 && c !== 0xa && c !== 0xd ? e : `&#x${h};`;
+        }),
+      );
+      if (decoded !== xml) {
+        pkg.set(name, (xml = decoded));
+        changed = true;
+      }
+    }
     // The drawing element sits after the cells, near the end of the part.
     const at = xml.lastIndexOf("<drawing ");
     if (at < 0) continue;

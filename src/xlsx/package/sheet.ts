@@ -5,7 +5,7 @@
 // relationships, the content types and the styles part. Every other part keeps its exact bytes.
 import { CONTENT_TYPE, Package, PackageError, REL, type SheetEntry, relsPartOf } from "./opc";
 import { appendStyles, mainPrefix, prefixed } from "./styles";
-import { attrsOf, elementsIn, escapeAttr, findElement, tags, unescapeXml, withAttr } from "./xml";
+import { attrsOf, elementsIn, escapeAttr, escapeCellText, findElement, tags, unescapeXml, withAttr } from "./xml";
 
 export interface DefinedName {
   readonly name: string;
@@ -20,8 +20,13 @@ export interface ScratchSheet {
   readonly names: DefinedName[];
 }
 
-/** Reads the only sheet of a scratch workbook ExcelJS wrote: its part with texts inline, its styles, its names. */
-export function scratchSheet(bytes: Uint8Array): ScratchSheet {
+/**
+ * Reads the only sheet of a scratch workbook ExcelJS wrote: its part with texts inline, its styles, its
+ * names. `texts` gives the exact text of each string cell by address: ExcelJS writes a literal `_x0041_`
+ * unescaped (Excel then reads «A») and drops control characters, so texts are written from `texts`, escaped
+ * here, and ExcelJS's shared strings serve only a cell missing from it.
+ */
+export function scratchSheet(bytes: Uint8Array, texts: ReadonlyMap<string, string> = new Map()): ScratchSheet {
   const pkg = new Package(bytes);
   const wbPart = pkg.workbookPart();
   const [sheet] = pkg.sheets();
@@ -38,7 +43,10 @@ export function scratchSheet(bytes: Uint8Array): ScratchSheet {
   const xml = pkg.text(sheet.part).replace(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g, (m, attrs: string, body: string | undefined) => {
     if (!/\st="s"/.test(attrs) || body === undefined) return m;
     const n = Number(/<v>(\d+)<\/v>/.exec(body)?.[1]);
-    return `<c${attrs.replace(/\st="s"/, ' t="inlineStr"')}><is>${strings[n] ?? ""}</is></c>`;
+    const exact = texts.get(/\sr="([A-Z]+\d+)"/.exec(attrs)?.[1] ?? "");
+    const space = exact !== undefined && /^\s|\s$/.test(exact) ? ' xml:space="preserve"' : "";
+    const inner = exact === undefined ? (strings[n] ?? "") : `<t${space}>${escapeCellText(exact)}</t>`;
+    return `<c${attrs.replace(/\st="s"/, ' t="inlineStr"')}><is>${inner}</is></c>`;
   });
   const names: DefinedName[] = [];
   const wb = pkg.text(wbPart);
