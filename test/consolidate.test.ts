@@ -136,3 +136,36 @@ describe("mentor-monitor consolidate", () => {
     expect(r.out).toMatch(new RegExp(`bdyussh\\.xlsx\\s+${n}\\s+${n}\\s+0\\s+0`));
   });
 });
+
+describe("which earlier import a school file replaces", () => {
+  const FIX = join(__dirname, "fixtures", "writers");
+  const EXAMPLE = join(__dirname, "..", "examples", "boksitogorsk-2021.xlsx");
+  const d = mkdtempSync(join(tmpdir(), "mm-cons-same-"));
+
+  it("a file of the same name from another school is a new source, and the output says so", () => {
+    expect(cli("consolidate", join(FIX, "schools-a", "отчёт.xlsx"), "--into", EXAMPLE, "-o", join(d, "a.xlsx")).code).toBe(0);
+    const r = JSON.parse(cli("consolidate", join(FIX, "schools-b", "отчёт.xlsx"), "--into", join(d, "a.xlsx"), "-o", join(d, "ab.xlsx"), "--json").out);
+    expect(r.files[0]).toMatchObject({ file: "отчёт.xlsx", added: 9, replaced: 0, organizations: ["ПДШИ"] });
+    expect(r.files[0].relation).toBe("новый источник: файл с тем же именем прислан ранее по другим организациям (БДШИ)");
+    const text = cli("consolidate", join(FIX, "schools-b", "отчёт.xlsx"), "--into", join(d, "a.xlsx"), "-o", join(d, "ab2.xlsx")).out;
+    expect(text).toContain("отчёт.xlsx: новый источник: файл с тем же именем прислан ранее по другим организациям (БДШИ)");
+  });
+
+  it("the same file given twice (same bytes under two paths) is imported once", () => {
+    copyFileSync(join(FIX, "schools-a", "отчёт.xlsx"), join(d, "копия.xlsx"));
+    const r = cli("consolidate", join(FIX, "schools-a", "отчёт.xlsx"), join(d, "копия.xlsx"), "--into", EXAMPLE, "-o", join(d, "twice.xlsx"), "--json");
+    expect(r.code).toBe(1);
+    const j = JSON.parse(r.out);
+    expect(j.files.map((f: { added: number; refused?: string }) => [f.added, f.refused])).toEqual([
+      [10, undefined],
+      [0, "тот же файл, что и «отчёт.xlsx» (одинаковое содержимое): пропущен"],
+    ]);
+  });
+
+  it("a consolidated district book given as a school file is refused", () => {
+    const r = cli("consolidate", join(d, "a.xlsx"), "--into", EXAMPLE, "-o", join(d, "refused.xlsx"), "--json");
+    const j = JSON.parse(r.out);
+    expect(r.code).toBe(1);
+    expect(j.files[0].refused).toContain("это сводная книга");
+  });
+});

@@ -157,7 +157,6 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
   const unknown = new Set<string>();
   const fingerprints = new Map<string, string>();
   const summaries: FileSummary[] = [];
-  const districtHasSource = district.participants.some((p) => sourceColumn(p) !== undefined);
 
   for (const school of schools) {
     const base = { file: school.file, read: 0, added: 0, replaced: 0, roadmapAdded: 0, excluded: [] as Exclusion[], organizations: [] as string[] };
@@ -168,7 +167,9 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
     }
     if (school.fingerprint !== undefined) fingerprints.set(school.fingerprint, school.file);
     const ownSources = school.analysis.participants.some((p) => rowsOf(p, PARTICIPANTS).some((r) => r.source !== null));
-    if (ownSources && districtHasSource) {
+    // A book whose rows already carry their sources is a consolidation, not a school's file: importing it
+    // would relabel other schools' rows as its own (and a district book into itself would double it).
+    if (ownSources) {
       const refused = "это сводная книга (в ней уже есть столбец «Источник» с импортированными строками), а не файл школы: не импортирован";
       summaries.push({ ...base, relation: "", refused });
       continue;
