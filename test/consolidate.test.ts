@@ -162,6 +162,12 @@ describe("which earlier import a school file replaces", () => {
     ]);
   });
 
+  it("the district's own book re-saved by another program (other bytes, the same rows) is refused", () => {
+    const r = cli("consolidate", join(FIX, "example-libreoffice.xlsx"), "--into", EXAMPLE, "-o", join(d, "self.xlsx"), "--json");
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).files[0]).toMatchObject({ added: 0, refused: expect.stringContaining("уже есть в книге района") });
+  });
+
   it("a consolidated district book given as a school file is refused", () => {
     const r = cli("consolidate", join(d, "a.xlsx"), "--into", EXAMPLE, "-o", join(d, "refused.xlsx"), "--json");
     const j = JSON.parse(r.out);

@@ -158,6 +158,19 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
   const fingerprints = new Map<string, string>();
   const summaries: FileSummary[] = [];
 
+  // Who the district already has, apart from earlier imports of a file: a file whose every row is there is
+  // the district's own book (or a copy of it) picked by mistake.
+  const personKey = (cells: readonly CellValue[]) => {
+    const b = readDate(cells[BIRTH]);
+    return `${valueKey(codeOf(cells))}|${valueKey(displayText(cells[FIO]))}|${typeof b === "number" ? b : ""}`;
+  };
+  const districtPeople = new Map<string, Set<string | null>>();
+  for (const r of existing) {
+    const k = personKey(r.cells);
+    if (!districtPeople.has(k)) districtPeople.set(k, new Set());
+    districtPeople.get(k)!.add(r.source === null ? null : fileOf(r.source));
+  }
+
   for (const school of schools) {
     const base = { file: school.file, read: 0, added: 0, replaced: 0, roadmapAdded: 0, excluded: [] as Exclusion[], organizations: [] as string[] };
     const twin = school.fingerprint === undefined ? undefined : fingerprints.get(school.fingerprint);
@@ -172,6 +185,13 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
     if (ownSources) {
       const refused = "это сводная книга (в ней уже есть столбец «Источник» с импортированными строками), а не файл школы: не импортирован";
       summaries.push({ ...base, relation: "", refused });
+      continue;
+    }
+    const schoolRows = school.analysis.participants.flatMap((p) => rowsOf(p, PARTICIPANTS));
+    const alreadyThere = (r: SourceRow) => [...(districtPeople.get(personKey(r.cells)) ?? [])].some((f) => f !== school.file);
+    if (schoolRows.length >= 5 && schoolRows.every(alreadyThere)) {
+      const refused = "все строки этого файла уже есть в книге района (это сама книга района или её копия): не импортирован";
+      summaries.push({ ...base, read: schoolRows.length, relation: "", refused });
       continue;
     }
     const excluded: Exclusion[] = [];
