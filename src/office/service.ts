@@ -22,6 +22,7 @@ import { type TemplateOutcome, insertTemplate } from "./template";
 import { type CrossDuplicate, type FileSummary, type SchoolBook, consolidate } from "../core/consolidate";
 import { WorkbookFileError, loadWorkbook, workbookInputOf } from "../xlsx/read";
 import { writeImport } from "./import";
+import { crc32 } from "../xlsx/package/zip";
 
 export interface PaneSettings {
   readonly municipality: string;
@@ -68,6 +69,8 @@ export interface ImportOutcome {
   readonly unknownOrganizations: readonly string[];
   readonly duplicates: readonly CrossDuplicate[];
   readonly applied: boolean;
+  /** What the user should know about the write: values kept in replaced rows, a table not resized. */
+  readonly notes: readonly string[];
   /** The district workbook re-checked after the import. */
   readonly check: CheckResult | null;
 }
@@ -217,7 +220,8 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
       const failed: { file: string; message: string }[] = [];
       for (const f of files) {
         try {
-          schools.push({ file: f.name, analysis: analyzeWorkbook(workbookInputOf(await loadWorkbook(f.bytes, f.name))) });
+          const analysis = analyzeWorkbook(workbookInputOf(await loadWorkbook(f.bytes, f.name)));
+          schools.push({ file: f.name, analysis, fingerprint: `${f.bytes.length}-${crc32(f.bytes).toString(16)}` });
         } catch (e) {
           failed.push({ file: f.name, message: e instanceof WorkbookFileError ? e.message : `не удалось прочитать: ${String(e)}` });
         }
@@ -227,10 +231,10 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         const problem = rosterProblem(district, "текущая книга");
         if (problem) throw new Error(problem);
         const plan = consolidate(district, schools);
-        if (apply) await writeImport(ctx, district, plan, cellsPerSync);
-        return plan;
+        const written = apply ? await writeImport(ctx, district, plan, cellsPerSync) : { notes: [] };
+        return { ...plan, notes: written.notes };
       });
-      const outcome = { summaries: c.summaries, failed, unknownOrganizations: c.unknownOrganizations, duplicates: c.duplicates, applied: apply };
+      const outcome = { summaries: c.summaries, failed, unknownOrganizations: c.unknownOrganizations, duplicates: c.duplicates, applied: apply, notes: c.notes };
       return { ...outcome, check: apply ? await service.check() : null };
     },
 

@@ -79,7 +79,7 @@ describe("texts the product writes read back exactly", () => {
     const school = new Uint8Array(readFileSync(join(ROOT, "test", "fixtures", "writers", "schools-a", "отчёт.xlsx")));
     const pairs = ["=1+1", "+7 (912) 000-00-00", "-", "2021-09-01", "TRUE", "50%", " 007 ", "БДШИ_x0041_"];
     // Each of the school's first names (ФИО, column A) becomes one tricky text (openpyxl wrote them inline).
-    let bytes = school;
+    let bytes: Uint8Array = school;
     const names: string[] = [];
     (await loadWorkbook(school, "s.xlsx")).getWorksheet("Участники")!.getColumn(1).eachCell((c, row) => row > 1 && names.push(String(c.value)));
     const ids = names.slice(0, pairs.length);

@@ -37,9 +37,10 @@ export function ImportTab({ service, t }: { service: MonitorService; t: Dictiona
       </div>
       {preview && (
         <ul style={{ paddingLeft: 16, margin: "8px 0" }}>
-          {preview.summaries.map((f) => (
-            <li key={f.file}>
-              <Text size={200} weight="semibold">{f.file}</Text>: <Text size={200}>{t.fileSummary(f.read, f.added, f.replaced, f.excluded.length)}</Text>
+          {preview.summaries.map((f, i) => (
+            <li key={`${i}-${f.file}`}>
+              <Text size={200} weight="semibold">{f.file}</Text>: <Text size={200}>{f.refused ?? t.fileSummary(f.read, f.added, f.replaced, f.excluded.length)}</Text>
+              {!f.refused && f.relation && <Text block size={100}>{f.relation}</Text>}
               {f.excluded.length > 0 && (
                 <ul style={{ paddingLeft: 14 }}>
                   {f.excluded.map((e) => (
@@ -59,6 +60,9 @@ export function ImportTab({ service, t }: { service: MonitorService; t: Dictiona
         </ul>
       )}
       {preview && preview.unknownOrganizations.length > 0 && <Text block size={200}>{t.unknownOrgs(preview.unknownOrganizations.join(", "))}</Text>}
+      {preview?.notes.map((n) => (
+        <Text block size={100} key={n}>{n}</Text>
+      ))}
       {preview?.duplicates.map((d) => (
         <Text block size={100} key={`${d.person}-${d.sources[1]}`}>⚠ {t.duplicate(d.person, d.sources[0], d.sources[1])}</Text>
       ))}
