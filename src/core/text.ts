@@ -74,10 +74,14 @@ export function valueKeyUncached(s: string): string {
 }
 
 const DASH = /[-\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/;
+// Combining marks: «Й» typed or pasted decomposed (И + U+0306), «ё» as е + U+0308, from macOS file names,
+// some PDF exports and web forms. Without NFC they never match the same letter typed whole.
+const COMBINING = /[\u0300-\u036f]/;
 
 function computeValueKey(s: string): string {
   // Each replace only when its character is there: a roster of names has few dashes and fewer ё than names.
-  let k = fixLookalikes(cleanText(s)).toLowerCase();
+  const t = COMBINING.test(s) ? s.normalize("NFC") : s;
+  let k = fixLookalikes(cleanText(t)).toLowerCase();
   if (k.includes("ё")) k = k.replaceAll("ё", "е");
   return DASH.test(k) ? k.replace(DASHES, "-") : k;
 }
@@ -85,7 +89,7 @@ function computeValueKey(s: string): string {
 /**
  * Whether two names have the same valueKey, decided without building either key when that is safe:
  * true or false, or undefined when only the keys can tell. Safe means plain Cyrillic letters and spaces
- * (at the same places in both) up to the first differing letter: there look-alikes, ё and dashes change
+ * (at the same places in both) up to the first differing letter, which no combining mark follows: there look-alikes, ё and dashes change
  * nothing, lowercasing is per letter, and cleaning spaces treats both prefixes alike. Persons sharing an
  * organization and a birth date are compared this way; most differ in the first letters of the surname.
  */
@@ -97,7 +101,12 @@ export function sameKey(a: string, b: string): boolean | undefined {
     const xl = x >= 0x410 && x <= 0x44f;
     const yl = y >= 0x410 && y <= 0x44f;
     if (xl && yl) {
-      if ((x < 0x430 ? x + 0x20 : x) !== (y < 0x430 ? y + 0x20 : y)) return false;
+      if ((x < 0x430 ? x + 0x20 : x) !== (y < 0x430 ? y + 0x20 : y)) {
+        // «И» + U+0306 is «Й»: a combining mark after either letter means only the keys (NFC) can tell.
+        const nx = a.charCodeAt(i + 1);
+        const ny = b.charCodeAt(i + 1);
+        return (nx >= 0x300 && nx <= 0x36f) || (ny >= 0x300 && ny <= 0x36f) ? undefined : false;
+      }
     } else if (x !== 0x20 || y !== 0x20) {
       return undefined; // a space against a letter, or any other character: ask the keys
     }
@@ -128,7 +137,10 @@ export function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The nearest candidate by edit distance on keys, or undefined when nothing is reasonably close. */
+/**
+ * The nearest candidate by edit distance on keys, or undefined when nothing is reasonably close. Never the
+ * value itself: a suggestion the user cannot tell from what they typed helps nobody.
+ */
 export function nearest(value: string, candidates: readonly string[]): string | undefined {
   const key = valueKey(value);
   let best: string | undefined;
@@ -136,7 +148,7 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   for (const c of candidates) {
     const ck = valueKey(c);
     const d = ck.startsWith(key) || key.startsWith(ck) ? Math.abs(ck.length - key.length) * 0.5 : editDistance(key, ck);
-    if (d < bestDist) {
+    if (d < bestDist && c !== value) {
       bestDist = d;
       best = c;
     }

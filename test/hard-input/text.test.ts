@@ -161,3 +161,33 @@ describe("codes that are numbers", () => {
     expect(coverage.organizations[0]).toMatchObject({ code: "101", covered: 1, mentors: 1, pairs: 1 });
   });
 });
+
+describe("decomposed Unicode (NFD), as macOS, PDF exports and some web forms give it", () => {
+  const nfd = (s: string) => s.normalize("NFD");
+
+  it("a name typed with a decomposed «Й» or «ё» is the same person as the same name typed whole", async () => {
+    const name = "Йолкин Пётр Андреевич";
+    expect(nfd(name)).not.toBe(name); // the fixture really is decomposed
+    const rows = [MENTOR, mentee(name), mentee(nfd(name))];
+    const { analysis, coverage } = await analyzeBook(await book({ rows }));
+    expect(issueList(analysis)).toEqual([`duplicate-person@${COL.fio}4`]);
+    expect(coverage.organizations.find((o) => o.code === "ПДШИ")!.covered).toBe(1);
+  });
+
+  it("an organization code and a list value typed decomposed match, with no issue", async () => {
+    const rows = [MENTOR, mentee("Зайцев Илья Олегович", { org: nfd("ПДШИ"), role: nfd("Наставляемый"), form: nfd("Учитель – ученик") })];
+    // «ПДШИ» has no letter that decomposes; «Й» in the role does not exist either: use «Наставляемый» (й).
+    expect(nfd("Наставляемый")).not.toBe("Наставляемый");
+    const { analysis, coverage } = await analyzeBook(await book({ rows }));
+    expect(issueList(analysis)).toEqual([]);
+    expect(coverage.organizations.find((o) => o.code === "ПДШИ")!.covered).toBe(1);
+  });
+
+  it("a suggestion is never what the user typed", async () => {
+    const rows = [MENTOR, mentee("Зайцев Илья Олегович", { category: "Обучающиеся" })];
+    const { analysis } = await analyzeBook(await book({ rows }));
+    const issue = issueAt(analysis, `${COL.category}3`, "unknown-value");
+    expect(issue.suggestion).toBe("Обучающийся");
+    for (const i of analysis.issues) if (i.suggestion !== undefined) expect(i.suggestion).not.toBe(String(i.message.match(/«([^»]*)»/)?.[1]));
+  });
+});
