@@ -13,7 +13,8 @@ export function table(
   opts: { align?: ("l" | "r")[]; max?: number[] } = {},
 ): string {
   const cut = rows.map((r) => r.map((c, i) => truncate(c, opts.max?.[i] ?? 80)));
-  const widths = headers.map((h, i) => Math.max(h.length, ...cut.map((r) => (r[i] ?? "").length)));
+  // A loop, not Math.max(...spread): a table of 100 000 rows would overflow the call stack.
+  const widths = headers.map((h, i) => cut.reduce((w, r) => Math.max(w, (r[i] ?? "").length), h.length));
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (opts.align?.[i] === "r" ? c.padStart(widths[i]) : c.padEnd(widths[i])))

@@ -5,6 +5,14 @@ export function fmtPercent(p: number | null): string {
   return p === null ? dash : `${p.toFixed(1).replace(".", ",")} %`;
 }
 
+/**
+ * A count or an amount: a decimal comma, and from five digits on thousands split by a no-break space
+ * (`12 345`, `1 048 576`), as Russian typography writes them; four-digit numbers stay whole (`1256`).
+ */
 export function fmtNumber(n: number | null): string {
-  return n === null ? dash : Number.isInteger(n) ? String(n) : n.toFixed(1).replace(".", ",");
+  if (n === null) return dash;
+  const text = Number.isInteger(n) ? String(Math.abs(n)) : Math.abs(n).toFixed(1).replace(".", ",");
+  const [whole, frac] = text.split(",");
+  const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+$)/g, "\u00a0") : whole;
+  return `${n < 0 ? "−" : ""}${grouped}${frac === undefined ? "" : `,${frac}`}`;
 }

@@ -187,7 +187,7 @@ describe("decomposed Unicode (NFD), as macOS, PDF exports and some web forms giv
     const rows = [MENTOR, mentee("Зайцев Илья Олегович", { category: "Обучающиеся" })];
     const { analysis } = await analyzeBook(await book({ rows }));
     const issue = issueAt(analysis, `${COL.category}3`, "unknown-value");
-    expect(issue.suggestion).toBe("Обучающийся");
+    expect(issue?.suggestion).toBe("Обучающийся");
     for (const i of analysis.issues) if (i.suggestion !== undefined) expect(i.suggestion).not.toBe(String(i.message.match(/«([^»]*)»/)?.[1]));
   });
 });
