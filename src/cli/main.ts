@@ -11,6 +11,7 @@ import { reportCommand } from "./commands/report";
 import { roadmapCommand } from "./commands/roadmap";
 import { templateCommand } from "./commands/template";
 import { validateCommand } from "./commands/validate";
+import { checkOutputPath, fileSystemErrorMessage, isFileSystemError, reasonOf } from "./io";
 import { type CommandResult, UsageError } from "./types";
 
 const USAGE = `Использование:
@@ -85,9 +86,13 @@ export async function run(argv: string[]): Promise<CommandResult & { stderr?: st
     const handler = COMMANDS[command];
     if (!handler) throw new UsageError(`Неизвестная команда «${command}»`);
     if (command !== "consolidate" && files.length > 1) throw new UsageError(`Лишний аргумент «${files[1]}»`);
+    // A folder that does not exist or a folder given as -o is said before any work is done.
+    if (typeof values.out === "string" && values.out !== "") await checkOutputPath(values.out);
     return await handler({ file: files[0], files, values });
   } catch (e) {
     if (e instanceof WorkbookFileError) return { stdout: "", stderr: e.message, exitCode: 2 };
+    // A file-system error that no command turned into its own message: still exit 2 with the path, in Russian.
+    if (isFileSystemError(e)) return { stdout: "", stderr: fileSystemErrorMessage(e), exitCode: 2 };
     if (e instanceof UsageError) return { stdout: "", stderr: `${e.message}\n\n${USAGE}`, exitCode: 2 };
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
       return { stdout: "", stderr: `Неверные параметры: ${e.message}\n\n${USAGE}`, exitCode: 2 };
@@ -97,10 +102,31 @@ export async function run(argv: string[]): Promise<CommandResult & { stderr?: st
   }
 }
 
+/**
+ * A closed pipe (`mentor-monitor validate big.xlsx | head -1`) ends the output quietly, not with a stack
+ * trace; any other failure of the output (`> /dev/full`) is one Russian line on stderr and exit code 2.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream, name: "stdout" | "stderr"): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE" && name === "stdout") {
+      try {
+        process.stderr.write(`Не удалось вывести результат: ${reasonOf(e)}\n`);
+      } catch {
+        // stderr is gone too
+      }
+      process.exit(2);
+    }
+    // The reader has gone: nothing more can be said to it. Leave with the exit code set so far.
+    process.exit();
+  });
+}
+
 if (require.main === module) {
+  quietOnClosedPipe(process.stdout, "stdout");
+  quietOnClosedPipe(process.stderr, "stderr");
   run(process.argv.slice(2)).then((r) => {
+    process.exitCode = r.exitCode;
     if (r.stdout) process.stdout.write(r.stdout.endsWith("\n") ? r.stdout : `${r.stdout}\n`);
     if (r.stderr) process.stderr.write(`${r.stderr}\n`);
-    process.exitCode = r.exitCode;
   });
 }
