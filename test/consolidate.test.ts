@@ -175,3 +175,31 @@ describe("which earlier import a school file replaces", () => {
     expect(j.files[0].refused).toContain("это сводная книга");
   });
 });
+
+describe("a replaced row that held a formula", () => {
+  const FIX = join(__dirname, "fixtures", "writers");
+  const EXAMPLE = join(__dirname, "..", "examples", "boksitogorsk-2021.xlsx");
+  const d = mkdtempSync(join(tmpdir(), "mm-cons-calc-"));
+
+  it("drops the calculation chain, which would name a cell without a formula, and nothing else of it", async () => {
+    const { Package } = await import("../src/xlsx/package/opc");
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    expect(cli("consolidate", join(FIX, "schools-a", "отчёт.xlsx"), "--into", EXAMPLE, "-o", join(d, "a.xlsx")).code).toBe(0);
+    const pkg = new Package(new Uint8Array(readFileSync(join(d, "a.xlsx"))));
+    const roster = pkg.sheets().find((s) => s.name === "Участники")!.part!;
+    const xml = pkg.text(roster);
+    const cell = /<c r="A624"[^>]*>[\s\S]*?<\/c>/.exec(xml)![0];
+    pkg.set(roster, xml.replace(cell, '<c r="A624"><f>"Орлова"&amp;" П. И."</f><v>Орлова П. И.</v></c>'));
+    pkg.set("xl/calcChain.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A624" i="3"/></calcChain>');
+    pkg.addRel("xl/workbook.xml", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain", "xl/calcChain.xml");
+    pkg.setOverride("xl/calcChain.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml");
+    writeFileSync(join(d, "a-formula.xlsx"), pkg.toBytes());
+
+    expect(cli("consolidate", join(FIX, "schools-a2", "отчёт.xlsx"), "--into", join(d, "a-formula.xlsx"), "-o", join(d, "a2.xlsx")).code).toBe(0);
+    const after = new Package(new Uint8Array(readFileSync(join(d, "a2.xlsx"))));
+    expect(after.has("xl/calcChain.xml")).toBe(false);
+    expect(after.rels("xl/workbook.xml").some((r) => r.type.endsWith("/calcChain"))).toBe(false);
+    expect(after.text("[Content_Types].xml")).not.toContain("calcChain");
+    expect(after.text(after.sheets().find((s) => s.name === "Участники")!.part!)).not.toContain("<f>");
+  });
+});

@@ -54,6 +54,20 @@ class StylesPart {
   }
 }
 
+/**
+ * Removes the calculation chain (`xl/calcChain.xml`), which lists the formula cells in their order of
+ * calculation: once a formula cell is emptied it names a cell without a formula, which Excel reports as
+ * damaged content. Without the part Excel rebuilds the chain on the next calculation (ECMA-376 Part 1,
+ * §18.6: the chain is optional).
+ */
+function dropCalcChain(pkg: Package, wbPart: string): void {
+  const rel = pkg.rels(wbPart).find((r) => r.type.endsWith("/calcChain"));
+  if (!rel?.part) return;
+  pkg.remove(rel.part);
+  pkg.removeRel(wbPart, rel.id);
+  pkg.removeOverride(rel.part);
+}
+
 export async function writeConsolidation(pkg: Package, c: Consolidation, date1904: boolean, fileName: string): Promise<WriteOutcome> {
   const notes: string[] = [];
   const wbPart = pkg.workbookPart();
@@ -66,6 +80,7 @@ export async function writeConsolidation(pkg: Package, c: Consolidation, date190
       if (!entry?.part) throw new UnsafeEditError(`лист «${plan.sheet}» не найден в книге`);
       const applied = applyPlan(pkg.text(entry.part), plan, date1904, styles);
       pkg.set(entry.part, applied.xml);
+      if (applied.removedFormulas) dropCalcChain(pkg, wbPart);
       const note = extendTable(pkg, entry.part, plan.headerRow, applied.lastRow, plan.addHeaders, 1);
       if (note) notes.push(note);
       for (const k of plan.keptInCleared) {

@@ -16,6 +16,7 @@ interface Cell {
   xml: string;
   style: string | undefined;
   content: boolean;
+  formula: boolean;
   sharedMaster: boolean;
 }
 
@@ -75,6 +76,7 @@ function cellsOf(rowXml: string): { open: string; cells: Cell[]; close: string }
       xml,
       style: a.get("s"),
       content: c.tag.kind === "open" && /<(?:\w+:)?(?:v|f|is)\b/.test(body),
+      formula: /<(?:\w+:)?f\b/.test(body),
       sharedMaster: /<(?:\w+:)?f\b[^>]*\bt="shared"[^>]*\bref=/.test(body),
     });
     prev = col;
@@ -106,6 +108,8 @@ function cellXml(row: number, col: number, v: CellValue, style: string | undefin
 
 export interface AppliedPlan {
   readonly xml: string;
+  /** A formula cell was emptied: the calculation chain, which lists formula cells, no longer fits. */
+  readonly removedFormulas: boolean;
   /** The last row and column (1-based) the sheet now uses. */
   readonly lastRow: number;
   readonly lastColumn: number;
@@ -133,6 +137,7 @@ export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, style
   const touched = [...new Set([...clear, ...edits.keys()])].sort((a, b) => a - b);
   let lastRow = 0;
   let lastColumn = 0;
+  let removedFormulas = false;
 
   const rowText = (r: number): string => {
     const el = byRow.get(r);
@@ -150,6 +155,7 @@ export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, style
         if (cell.content && !(owned.has(cell.col) && clear.has(r))) {
           throw new UnsafeEditError(`ячейка ${cellAddress(r, cell.col + 1)}${headerCols.has(cell.col) ? " в строке заголовков" : ""} уже заполнена`);
         }
+        if (cell.formula) removedFormulas = true;
         const v = writes.get(cell.col) ?? null;
         const x = cellXml(r, cell.col, v, cell.style ?? colStyles.get(cell.col), date1904, styles);
         if (x !== null) out.push({ col: cell.col, xml: x });
@@ -199,7 +205,7 @@ export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, style
     if (next !== ref) out = out.slice(0, dim.tag.start) + withAttr(out.slice(dim.tag.start, dim.tag.end), "ref", next) + out.slice(dim.tag.end);
   }
   const lastExisting = rows.length > 0 ? rows[rows.length - 1].r : 0;
-  return { xml: out, lastRow: Math.max(lastRow, lastExisting), lastColumn };
+  return { xml: out, removedFormulas, lastRow: Math.max(lastRow, lastExisting), lastColumn };
 }
 
 /** The default style of each column (`<col min max style>`), 0-based. */
