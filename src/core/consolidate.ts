@@ -158,8 +158,8 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
   const fingerprints = new Map<string, string>();
   const summaries: FileSummary[] = [];
 
-  // Who the district already has, apart from earlier imports of a file: a file whose every row is there is
-  // the district's own book (or a copy of it) picked by mistake.
+  // Who the district already has, apart from earlier imports of a file: a file whose rows are all there is
+  // the district's own book (or a copy, a re-save, an export of it) picked by mistake.
   const personKey = (cells: readonly CellValue[]) => {
     const b = readDate(cells[BIRTH]);
     return `${valueKey(codeOf(cells))}|${valueKey(displayText(cells[FIO]))}|${typeof b === "number" ? b : ""}`;
@@ -189,7 +189,8 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
     }
     const schoolRows = school.analysis.participants.flatMap((p) => rowsOf(p, PARTICIPANTS));
     const alreadyThere = (r: SourceRow) => [...(districtPeople.get(personKey(r.cells)) ?? [])].some((f) => f !== school.file);
-    if (schoolRows.length >= 5 && schoolRows.every(alreadyThere)) {
+    // «Every» within 5 %: cells a copy spells otherwise (an error value saved as its text by a CSV export).
+    if (schoolRows.length >= 5 && schoolRows.filter(alreadyThere).length >= schoolRows.length * 0.95) {
       const refused = "все строки этого файла уже есть в книге района (это сама книга района или её копия): не импортирован";
       summaries.push({ ...base, read: schoolRows.length, relation: "", refused });
       continue;

@@ -20,7 +20,7 @@ import { OfficeReportRenderer } from "./report";
 import { BLOCK_CELLS, type ExcelRun, officeRun } from "./run";
 import { type TemplateOutcome, insertTemplate } from "./template";
 import { type CrossDuplicate, type FileSummary, type SchoolBook, consolidate } from "../core/consolidate";
-import { WorkbookFileError, loadWorkbook, workbookInputOf } from "../xlsx/read";
+import { WorkbookFileError, readWorkbook as readWorkbookFile } from "../xlsx/read";
 import { writeImport } from "./import";
 import { crc32 } from "../xlsx/package/zip";
 
@@ -220,7 +220,8 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
       const failed: { file: string; message: string }[] = [];
       for (const f of files) {
         try {
-          const analysis = analyzeWorkbook(workbookInputOf(await loadWorkbook(f.bytes, f.name)));
+          // The same reader as the command line's: .xlsx, .ods, .xls, .xlsb, CSV, read here in the pane.
+          const analysis = analyzeWorkbook(readWorkbookFile(f.bytes, f.name).input);
           schools.push({ file: f.name, analysis, fingerprint: `${f.bytes.length}-${crc32(f.bytes).toString(16)}` });
         } catch (e) {
           failed.push({ file: f.name, message: e instanceof WorkbookFileError ? e.message : `не удалось прочитать: ${String(e)}` });

@@ -1,8 +1,12 @@
-// The .xlsx adapter for reading: ExcelJS workbook → the core's WorkbookInput. Nothing here knows
-// the workbook model; it only turns ExcelJS cell values into plain cell values.
+// Reading a workbook file into the core's WorkbookInput: `readWorkbook` tells the format by the bytes and
+// reads .xlsx/.xlsm with our streaming reader (reader/), .ods/.xls/.xlsb/HTML tables with SheetJS and CSV
+// exports of a roster (formats.ts). Every way a file can be wrong becomes one Russian message. The
+// ExcelJS path below (loadWorkbook + workbookInputOf) is the reference the reader is tested against.
 import ExcelJS from "exceljs";
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
 import { readableCopy } from "./package/normalize";
+import { type FileFormat, detectFormat, readCsv, readWithSheetJs } from "./formats";
+import { type ReadWarning, ReaderError, messageOf, readWorkbookInput } from "./reader/workbook";
 
 /** A file that cannot be read as a workbook at all: the command line exits with code 2. */
 export class WorkbookFileError extends Error {}
@@ -100,4 +104,40 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
   }
   if (wb.worksheets.length === 0) throw new WorkbookFileError(`В книге «${fileName}» нет ни одного листа`);
   return wb;
+}
+
+export interface ReadWorkbook {
+  readonly input: WorkbookInput;
+  readonly date1904: boolean;
+  readonly format: FileFormat;
+  readonly warnings: readonly ReadWarning[];
+}
+
+/** Names of the formats for messages. */
+export const FORMAT_NAMES: Record<FileFormat, string> = {
+  xlsx: "книга Excel (.xlsx)",
+  xlsb: "двоичная книга Excel (.xlsb)",
+  ods: "книга LibreOffice (.ods)",
+  xls: "книга Excel 97–2003 (.xls)",
+  html: "веб-страница с таблицей (HTML)",
+  csv: "текст CSV",
+};
+
+/** Reads any workbook file a school or district sends; a roster CSV becomes the sheet «Участники». */
+export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook {
+  if (bytes.length === 0) throw new WorkbookFileError(`Файл «${fileName}» пуст`);
+  const format = detectFormat(bytes, fileName);
+  if (typeof format !== "string") throw new WorkbookFileError(`Файл «${fileName}» ${format.what}`);
+  let read: { input: WorkbookInput; date1904: boolean; warnings?: readonly ReadWarning[] };
+  try {
+    if (format === "xlsx") read = readWorkbookInput(bytes);
+    else if (format === "csv") read = readCsv(bytes, "Участники");
+    else read = readWithSheetJs(bytes, format);
+  } catch (e) {
+    if (e instanceof ReaderError) throw new WorkbookFileError(messageOf(e, fileName));
+    if (e instanceof RangeError) throw new WorkbookFileError(`Книга «${fileName}» слишком велика для чтения`);
+    throw new WorkbookFileError(`Файл «${fileName}» повреждён: ${FORMAT_NAMES[format]} не читается`);
+  }
+  if (read.input.sheets.length === 0) throw new WorkbookFileError(`В книге «${fileName}» нет ни одного листа`);
+  return { input: read.input, date1904: read.date1904, format, warnings: read.warnings ?? [] };
 }

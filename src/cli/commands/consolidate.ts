@@ -4,7 +4,7 @@ import { basename, resolve } from "node:path";
 import { rosterProblem } from "../../core/analyze";
 import { type Consolidation, type SchoolBook, consolidate } from "../../core/consolidate";
 import { writeConsolidation } from "../../xlsx/consolidate";
-import { openWorkbookFile } from "../../xlsx/open";
+import { openWorkbookFile, requireXlsx } from "../../xlsx/open";
 import { openPackage } from "../../xlsx/package/open";
 import { WorkbookFileError } from "../../xlsx/read";
 import { withOutputLock, writeOutputFile } from "../io";
@@ -47,6 +47,7 @@ export async function consolidateCommand(schools: string[], out: string, into: s
     const base = await openWorkbookFile(basePath);
     const problem = rosterProblem(base.analysis, basename(basePath));
     if (problem) throw new WorkbookFileError(problem);
+    requireXlsx(base, basename(basePath), "Школьные строки");
     const baseDigest = digest(base.bytes);
     const books: SchoolBook[] = [];
     const failed: { file: string; message: string }[] = [];
@@ -70,8 +71,7 @@ export async function consolidateCommand(schools: string[], out: string, into: s
     }
     const c = consolidate(base.analysis, books);
     const pkg = openPackage(base.bytes, basename(basePath));
-    const date1904 = !!(base.workbook.properties as { date1904?: boolean }).date1904;
-    const { notes } = await writeConsolidation(pkg, c, date1904, basename(basePath));
+    const { notes } = await writeConsolidation(pkg, c, base.date1904, basename(basePath));
     await writeOutputFile(out, pkg.toBytes());
     const exitCode = failed.length > 0 || c.summaries.some((s) => s.refused) ? 1 : 0;
     if (json) {

@@ -6,7 +6,7 @@ import { buildReport } from "../../core/report/model";
 import { layoutReport } from "../../core/report/layout";
 import { renderReport } from "../../core/report/renderer";
 import { computeRoadmap, roadmapPlanYear } from "../../core/roadmap";
-import { openWorkbookFile, requireRoster } from "../../xlsx/open";
+import { openWorkbookFile, requireRoster, requireXlsx } from "../../xlsx/open";
 import { openPackage } from "../../xlsx/package/open";
 import { PackageReportRenderer } from "../../xlsx/report";
 import { withOutputLock, writeOutputFile } from "../io";
@@ -15,10 +15,11 @@ import type { CommandResult } from "../types";
 export async function reportCommand(file: string, period: Period, asOfArg: Day | null, out: string, json: boolean): Promise<CommandResult> {
   // The lock covers reading too: with `-o` naming the input, a second run waits and adds to the first's result.
   return withOutputLock(out, async () => {
-    const { analysis, workbook, bytes } = await openWorkbookFile(file);
+    const opened = await openWorkbookFile(file);
+    const { analysis, bytes, date1904 } = opened;
     requireRoster(analysis, basename(file));
+    requireXlsx(opened, basename(file), "Свод");
     const asOf = asOfArg ?? analysis.settings.asOf ?? todayDay();
-    const date1904 = !!(workbook.properties as { date1904?: boolean }).date1904;
     const coverage = computeCoverage(analysis, period);
     const roadmap = analysis.roadmap ? computeRoadmap(analysis, asOf, roadmapPlanYear(analysis.settings, ymdOf(asOf).y), date1904) : null;
     const model = buildReport({ analysis, coverage, roadmap, asOf, madeAt: stampOf(new Date()) });

@@ -44,11 +44,10 @@ export function roadmapText(r: RoadmapResult): string {
 }
 
 export async function roadmapCommand(file: string, asOf: Day | null, json: boolean): Promise<CommandResult> {
-  const { analysis, workbook } = await openWorkbookFile(file);
+  const { analysis, date1904 } = await openWorkbookFile(file);
   if (!analysis.roadmap) throw new WorkbookFileError(`В книге «${basename(file)}» нет листа «Дорожная карта» (со столбцами «Мероприятие» и «Срок»)`);
   const day = asOf ?? analysis.settings.asOf;
   if (day === null) throw new WorkbookFileError("Не указана дата отчёта: --as-of ГГГГ-ММ-ДД");
-  const date1904 = !!(workbook.properties as { date1904?: boolean }).date1904;
   const r = computeRoadmap(analysis, day, roadmapPlanYear(analysis.settings, ymdOf(day).y), date1904);
   return { stdout: json ? JSON.stringify(roadmapJson(r), null, 2) : roadmapText(r), exitCode: 0 };
 }
