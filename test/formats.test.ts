@@ -91,3 +91,28 @@ describe("files that are no workbook", () => {
     expect(refused(bytes as Uint8Array, name as string)).toMatch(message as RegExp);
   });
 });
+
+describe("formulas saved without values (what scripts write; Excel computes them when it opens the file)", () => {
+  it("are one issue at the column's header, not an empty ФИО on every row", () => {
+    const pkg = new Package(bytesOf(join(ROOT, "examples", "boksitogorsk-2021.xlsx")));
+    const part = pkg.sheets().find((s) => s.name === "Участники")!.part!;
+    // Every ФИО of the roster (column A, rows 4 on) becomes a formula with no cached value.
+    let n = 0;
+    pkg.set(
+      part,
+      pkg.text(part).replace(/<c r="A(\d+)"([^>]*?)(?:\/>|>[\s\S]*?<\/c>)/g, (m, row: string, attrs: string) => {
+        if (Number(row) < 4) return m;
+        n++;
+        return `<c r="A${row}"${attrs.replace(/\st="[^"]*"/, "")}><f>"Иванов"&amp;" И."</f></c>`;
+      }),
+    );
+    const read = readWorkbook(pkg.toBytes(), "скрипт.xlsx");
+    expect(read.input.uncalculated).toEqual([{ sheet: "Участники", column: 1, count: n }]);
+    const a = analyzeWorkbook(read.input);
+    const about = a.issues.filter((i) => i.column === "ФИО");
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({ sheet: "Участники", cell: "A3", code: "uncalculated-formula", severity: "error" });
+    expect(about[0].message).toBe(`В столбце ${n} формул без сохранённых значений: откройте файл в Excel и сохраните его — Excel вычислит формулы, и строки будут проверены`);
+    expect(a.issues.filter((i) => i.code === "missing-value" && i.column === "ФИО")).toEqual([]);
+  });
+});

@@ -120,7 +120,27 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     checkRoadmap(roadmap.records, year, ctx.date1904, roadmap.sink);
   }
   const results = [orgs, targets, ...participants, roadmap].filter((r) => r !== undefined);
-  const issues = results.flatMap((r) => r.sink.issues).sort(compareIssues);
+  // Formulas saved without values (a script wrote the file, Excel never opened it): one issue at the
+  // column's header instead of an empty cell on every row, and the way out.
+  const uncalculated = new Set<string>();
+  for (const gap of wb.uncalculated ?? []) {
+    const r = results.find((x) => x.located.sheet.name === gap.sheet);
+    if (!r) continue;
+    const { located } = r;
+    const idx = gap.column - (located.sheet.firstColumn ?? 1);
+    const key = (Object.keys(located.columnIndex) as string[]).find((k) => (located.columnIndex as Record<string, number>)[k] === idx);
+    if (key === undefined) continue;
+    const header = located.spec.columns.find((c) => c.key === key)!.header;
+    uncalculated.add(`${gap.sheet}|${header}`);
+    const row = (located.sheet.firstRow ?? 1) + located.headerIndex;
+    const n = gap.count;
+    const formulas = n % 10 === 1 && n % 100 !== 11 ? "формула" : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 12 || n % 100 > 14) ? "формулы" : "формул";
+    (r.sink as IssueSink<string>).at(row, key, "uncalculated-formula", `В столбце ${n} ${formulas} без сохранённых значений: откройте файл в Excel и сохраните его — Excel вычислит формулы, и строки будут проверены`);
+  }
+  const issues = results
+    .flatMap((r) => r.sink.issues)
+    .filter((i) => !(i.code === "missing-value" && uncalculated.has(`${i.sheet}|${i.column}`)))
+    .sort(compareIssues);
   const strip = <T, K extends string>(r: (SheetResult<T, K> & { sink: unknown }) | undefined): SheetResult<T, K> | null => {
     if (!r) return null;
     const { sink: _sink, ...rest } = r;

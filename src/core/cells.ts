@@ -34,8 +34,18 @@ export interface SheetInput {
   readonly hidden?: boolean;
 }
 
+/** Formula cells of one column that the file holds without a computed value (scripts write such files). */
+export interface UncalculatedColumn {
+  readonly sheet: string;
+  /** 1-based worksheet column. */
+  readonly column: number;
+  readonly count: number;
+}
+
 export interface WorkbookInput {
   readonly sheets: ReadonlyArray<SheetInput>;
+  /** Columns with formulas saved without values: they read as empty, and the user must let Excel compute them. */
+  readonly uncalculated?: ReadonlyArray<UncalculatedColumn>;
   /** true for workbooks in the 1904 date system: serial numbers shift by 1462 days. */
   readonly date1904?: boolean;
 }

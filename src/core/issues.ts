@@ -17,6 +17,7 @@ export const ISSUE_CODES = [
   "pair-without-mentor",
   "target-total-mismatch",
   "unparsed-deadline",
+  "uncalculated-formula",
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 

@@ -139,5 +139,7 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook 
     throw new WorkbookFileError(`Файл «${fileName}» повреждён: ${FORMAT_NAMES[format]} не читается`);
   }
   if (read.input.sheets.length === 0) throw new WorkbookFileError(`В книге «${fileName}» нет ни одного листа`);
-  return { input: read.input, date1904: read.date1904, format, warnings: read.warnings ?? [] };
+  const warnings = read.warnings ?? [];
+  const uncalculated = warnings.filter((w) => w.kind === "formula-without-value").map(({ sheet, column, count }) => ({ sheet, column, count }));
+  return { input: uncalculated.length > 0 ? { ...read.input, uncalculated } : read.input, date1904: read.date1904, format, warnings };
 }
