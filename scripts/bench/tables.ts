@@ -47,14 +47,53 @@ export function engineTable(results: SizeResult[]): string {
 }
 
 export function cliTable(results: SizeResult[]): string {
-  const head = "| roster rows | file | `coverage --json` (wall) | bare ExcelJS `readFile` (wall) | ratio | CLI peak RSS | bare read peak RSS |";
-  const rule = "|---:|---:|---:|---:|---:|---:|---:|";
+  const head = "| roster rows | file | `validate --json` (wall) | bare ExcelJS `readFile` (wall) | time ratio | CLI peak RSS | bare read peak RSS | memory ratio |";
+  const rule = "|---:|---:|---:|---:|---:|---:|---:|---:|";
   const lines = results.map(({ rows, fileBytes, cli, bare }) => {
     const c = median(cli.ms);
     const b = median(bare.ms);
-    return `| ${int(rows)} | ${(fileBytes / 1048576).toFixed(1)} MB | ${ms(c)} | ${ms(b)} | **${(c / b).toFixed(2)}×** | ${mb(median(cli.maxRss))} | ${mb(median(bare.maxRss))} |`;
+    return `| ${int(rows)} | ${(fileBytes / 1048576).toFixed(1)} MB | ${ms(c)} | ${ms(b)} | **${(c / b).toFixed(2)}×** | ${mb(median(cli.maxRss))} | ${mb(median(bare.maxRss))} | **${(median(cli.maxRss) / median(bare.maxRss)).toFixed(2)}×** |`;
   });
   return [head, rule, ...lines].join("\n");
+}
+
+export interface LargeResult {
+  rows: number;
+  fileBytes: number;
+  validate: { ms: number; maxRss: number | null };
+  report: { ms: number; maxRss: number | null };
+}
+
+export interface WholeColumnResult {
+  /** The reader on the 100 000-row file, and on the same file with whole-column drop-downs and a merge. */
+  plain: number;
+  withRules: number;
+}
+
+export function largeTable(results: LargeResult[]): string {
+  const head = "| roster rows | file | `validate --json` | peak RSS | `report` | peak RSS |";
+  const rule = "|---:|---:|---:|---:|---:|---:|";
+  return [head, rule, ...results.map((r) => `| ${int(r.rows)} | ${(r.fileBytes / 1048576).toFixed(1)} MB | ${ms(r.validate.ms)} | ${mb(r.validate.maxRss)} | ${ms(r.report.ms)} | ${mb(r.report.maxRss)} |`)].join("\n");
+}
+
+const GB = 1 << 30;
+const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
+
+export function largeGoals(results: LargeResult[], whole: WholeColumnResult | null): string {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.rows === 300_000) {
+      out.push(`- 300 000 rows: validate ${ms(r.validate.ms)} — goal ≤ 5 s: ${verdict(r.validate.ms <= 5000)}; peak ${mb(r.validate.maxRss)} — goal ≤ 600 MB: ${verdict((r.validate.maxRss ?? Infinity) <= 600 * 1048576)}; report ${ms(r.report.ms)} — goal ≤ 8 s: ${verdict(r.report.ms <= 8000)}`);
+    } else if (r.rows >= 1_000_000) {
+      const peak = Math.max(r.validate.maxRss ?? Infinity, r.report.maxRss ?? Infinity);
+      out.push(`- ${int(r.rows)} rows (Excel's limit): validate ${ms(r.validate.ms)}, report ${ms(r.report.ms)}, peak ${mb(peak)} — goal a result within 2 GB: ${verdict(peak <= 2 * GB)}`);
+    } else out.push(`- ${int(r.rows)} rows: validate ${ms(r.validate.ms)}, report ${ms(r.report.ms)} (no goal stated)`);
+  }
+  if (whole) {
+    const d = whole.withRules - whole.plain;
+    out.push(`- eleven whole-column drop-downs and a whole-column merge on 100 000 rows: the reader ${ms(whole.plain)} → ${ms(whole.withRules)} (${d >= 0 ? "+" : "−"}${ms(Math.abs(d))}) — goal under 50 ms more: ${verdict(d < 50)}`);
+  }
+  return out.join("\n");
 }
 
 export function goals(results: SizeResult[]): string {
@@ -85,7 +124,12 @@ export function goals(results: SizeResult[]): string {
   }
   for (const r of results) {
     const ratio = median(r.cli.ms) / median(r.bare.ms);
-    out.push(`- command line on ${int(r.rows)} rows: ${ratio.toFixed(2)}× the bare ExcelJS read — goal ≤ 1.5×: ${ratio <= 1.5 ? "**met**" : "**not met**"}`);
+    const memory = median(r.cli.maxRss) / median(r.bare.maxRss);
+    // Issue 12 states the goals for the 100 000-row file; smaller files show the ratios unjudged.
+    const judged = r.rows === 100_000;
+    out.push(
+      `- \`validate --json\` on ${int(r.rows)} rows: ${ratio.toFixed(2)}× the time and ${memory.toFixed(2)}× the peak memory of a bare ExcelJS read — goals ≤ 0.4× and ≤ 0.5×: ${judged ? `${verdict(ratio <= 0.4)}, ${verdict(memory <= 0.5)}` : "not judged (stated for 100 000 rows)"}`,
+    );
   }
   return out.join("\n");
 }

@@ -5,12 +5,6 @@ import { parseArgs } from "node:util";
 import { parseIsoDay } from "../core/dates";
 import { parsePeriod } from "../core/period";
 import { WorkbookFileError } from "../xlsx/read";
-import { consolidateCommand } from "./commands/consolidate";
-import { coverageCommand } from "./commands/coverage";
-import { reportCommand } from "./commands/report";
-import { roadmapCommand } from "./commands/roadmap";
-import { templateCommand } from "./commands/template";
-import { validateCommand } from "./commands/validate";
 import { checkOutputPath, fileSystemErrorMessage, isFileSystemError, reasonOf } from "./io";
 import { type CommandResult, UsageError } from "./types";
 
@@ -41,16 +35,18 @@ export const dayArg = (v: string | boolean | undefined, what: string) => {
   return d;
 };
 
+// Each command's module is loaded when it runs: `validate` never pays for ExcelJS, which only writing needs.
 const COMMANDS: Record<string, Handler> = {
   template: async ({ values }) => {
     const year = values.year === undefined ? new Date().getFullYear() : Number(values.year);
     if (!Number.isInteger(year) || year < 2019 || year > 2035) throw new UsageError(`Год «${values.year}»: ожидается 2019–2035`);
+    const { templateCommand } = await import("./commands/template");
     return templateCommand(need(values.out, "файл для записи (-o ФАЙЛ)"), year);
   },
-  validate: async ({ file, values }) => validateCommand(need(file, "файл книги"), !!values.json),
-  coverage: async ({ file, values }) => coverageCommand(need(file, "файл книги"), periodArg(values.period), !!values.json),
+  validate: async ({ file, values }) => (await import("./commands/validate")).validateCommand(need(file, "файл книги"), !!values.json),
+  coverage: async ({ file, values }) => (await import("./commands/coverage")).coverageCommand(need(file, "файл книги"), periodArg(values.period), !!values.json),
   report: async ({ file, values }) =>
-    reportCommand(
+    (await import("./commands/report")).reportCommand(
       need(file, "файл книги"),
       periodArg(values.period),
       values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"),
@@ -60,10 +56,10 @@ const COMMANDS: Record<string, Handler> = {
   consolidate: async ({ files, values }) => {
     if (files.length === 0) throw new UsageError("Не указаны файлы школ");
     const into = typeof values.into === "string" ? values.into : undefined;
-    return consolidateCommand(files, need(values.out, "файл книги района (-o ФАЙЛ)"), into, !!values.json);
+    return (await import("./commands/consolidate")).consolidateCommand(files, need(values.out, "файл книги района (-o ФАЙЛ)"), into, !!values.json);
   },
   roadmap: async ({ file, values }) =>
-    roadmapCommand(need(file, "файл книги"), values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"), !!values.json),
+    (await import("./commands/roadmap")).roadmapCommand(need(file, "файл книги"), values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"), !!values.json),
 };
 
 export async function run(argv: string[]): Promise<CommandResult & { stderr?: string }> {

@@ -3,11 +3,16 @@
 // CSV export of a roster through our own decoding (UTF-8 or Windows-1251) and SheetJS's CSV parser with
 // every value kept as text — the core's tolerant readers then read «15.05.2021» and «1 350» as Russian
 // users write them, which SheetJS's own guessing (US dates) would not.
-import * as XLSX from "@e965/xlsx";
+import type * as SheetJS from "@e965/xlsx";
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
 import { type ZipEntry, inflateEntry, readZip } from "./package/zip";
 
 export type FileFormat = "xlsx" | "xlsb" | "ods" | "xls" | "html" | "csv";
+
+// SheetJS (and its code pages) is loaded the first time a file needs it: .xlsx files, nearly all, never do.
+let sheetJs: typeof SheetJS | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const XLSX = (): typeof SheetJS => (sheetJs ??= require("@e965/xlsx") as typeof SheetJS);
 
 /** A file that is not a workbook we can read, with one Russian sentence naming what it is and what to do. */
 export interface NotAWorkbook {
@@ -118,7 +123,7 @@ function separatorOf(text: string): string {
 // SheetJS error codes (its `v` of a `t: "e"` cell) as Excel names them.
 const ERRORS: Record<number, string> = { 0: "#NULL!", 7: "#DIV/0!", 15: "#VALUE!", 23: "#REF!", 29: "#NAME?", 36: "#NUM!", 42: "#N/A", 43: "#GETTING_DATA" };
 
-function cellOf(c: XLSX.CellObject | undefined): CellValue {
+function cellOf(c: SheetJS.CellObject | undefined): CellValue {
   if (!c) return null;
   switch (c.t as string) {
     case "s":
@@ -138,11 +143,11 @@ function cellOf(c: XLSX.CellObject | undefined): CellValue {
 }
 
 /** A SheetJS workbook as the core's input; merged areas carry their value in every cell, as the .xlsx path does. */
-function inputOf(wb: XLSX.WorkBook): { input: WorkbookInput; date1904: boolean } {
+function inputOf(wb: SheetJS.WorkBook): { input: WorkbookInput; date1904: boolean } {
   const date1904 = !!wb.Workbook?.WBProps?.date1904;
   const sheets: SheetInput[] = wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
-    const data = ((ws as { "!data"?: (XLSX.CellObject | undefined)[][] })["!data"] ?? []) as (XLSX.CellObject | undefined)[][];
+    const data = ((ws as { "!data"?: (SheetJS.CellObject | undefined)[][] })["!data"] ?? []) as (SheetJS.CellObject | undefined)[][];
     const rows: CellValue[][] = [];
     for (let r = 0; r < data.length; r++) {
       const line = data[r] ?? [];
@@ -188,8 +193,8 @@ function quietly<T>(f: () => T): T {
 export function readWithSheetJs(bytes: Uint8Array, format: "ods" | "xls" | "xlsb" | "html"): { input: WorkbookInput; date1904: boolean } {
   const wb = quietly(() =>
     format === "html"
-      ? XLSX.read(decodeText(bytes), { type: "string", dense: true, cellDates: true, cellText: false, cellNF: false, raw: true })
-      : XLSX.read(bytes, { type: "array", dense: true, cellDates: true, cellText: false, cellNF: false, UTC: true } as XLSX.ParsingOptions),
+      ? XLSX().read(decodeText(bytes), { type: "string", dense: true, cellDates: true, cellText: false, cellNF: false, raw: true })
+      : XLSX().read(bytes, { type: "array", dense: true, cellDates: true, cellText: false, cellNF: false, UTC: true } as SheetJS.ParsingOptions),
   );
   return inputOf(wb);
 }
@@ -197,7 +202,7 @@ export function readWithSheetJs(bytes: Uint8Array, format: "ods" | "xls" | "xlsb
 /** Reads a CSV export of a roster: one sheet, every value as written (text), named after the roster. */
 export function readCsv(bytes: Uint8Array, sheetName: string): { input: WorkbookInput; date1904: boolean } {
   const text = decodeText(bytes);
-  const wb = quietly(() => XLSX.read(text, { type: "string", dense: true, raw: true, FS: separatorOf(text), cellText: false } as XLSX.ParsingOptions));
+  const wb = quietly(() => XLSX().read(text, { type: "string", dense: true, raw: true, FS: separatorOf(text), cellText: false } as SheetJS.ParsingOptions));
   const { input } = inputOf(wb);
   return { input: { sheets: input.sheets.map((s) => ({ ...s, name: sheetName })), date1904: false }, date1904: false };
 }

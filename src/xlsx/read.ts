@@ -2,7 +2,7 @@
 // reads .xlsx/.xlsm with our streaming reader (reader/), .ods/.xls/.xlsb/HTML tables with SheetJS and CSV
 // exports of a roster (formats.ts). Every way a file can be wrong becomes one Russian message. The
 // ExcelJS path below (loadWorkbook + workbookInputOf) is the reference the reader is tested against.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
 import { readableCopy } from "./package/normalize";
 import { type FileFormat, detectFormat, readCsv, readWithSheetJs } from "./formats";
@@ -93,7 +93,9 @@ export async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise
     );
   }
   if (!startsWith(bytes, ZIP)) throw new WorkbookFileError(`Файл «${fileName}» — не книга Excel (.xlsx)`);
-  const wb = new ExcelJS.Workbook();
+  // Loaded here, not at the top: the command line reads with reader/ and should not pay for ExcelJS's start.
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
   try {
     const readable = readableCopy(bytes);
     // Node hands ExcelJS a Buffer; the task pane (reading picked school files locally) an ArrayBuffer.
