@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { Deflate } from "fflate";
 import { Package } from "../../src/xlsx/package/opc";
-import { type ZipEntry, readZip } from "../../src/xlsx/package/zip";
+import { type ZipEntry, crc32Update, entryHeaders, readZip } from "../../src/xlsx/package/zip";
 import { readWorkbook } from "../../src/xlsx/read";
 import { median } from "./stats";
 
@@ -27,59 +27,19 @@ function dataRows(xml: string): { before: string; rows: string[]; after: string 
 }
 
 /** A zip entry for big content, deflated in pieces (no single string of the whole part). */
-function bigEntry(name: string, pieces: Iterable<Uint8Array>): { local: Uint8Array[]; central: Uint8Array; size: number } {
+function bigEntry(name: string, pieces: Iterable<Uint8Array>): { local: Uint8Array[]; central: Uint8Array } {
   const chunks: Uint8Array[] = [];
   const d = new Deflate({ level: 1 }, (c) => chunks.push(c));
-  let crc = 0xffffffff;
+  let crc = 0;
   let size = 0;
-  const table = crcTable();
   for (const p of pieces) {
-    for (let i = 0; i < p.length; i++) crc = table[(crc ^ p[i]) & 0xff] ^ (crc >>> 8);
+    crc = crc32Update(crc, p);
     size += p.length;
     d.push(p);
   }
   d.push(new Uint8Array(0), true);
-  crc = (crc ^ 0xffffffff) >>> 0;
-  const compressed = chunks.reduce((s, c) => s + c.length, 0);
-  const nameBytes = new TextEncoder().encode(name);
-  const header = new Uint8Array(30 + nameBytes.length);
-  const v = new DataView(header.buffer);
-  v.setUint32(0, 0x04034b50, true);
-  v.setUint16(4, 20, true);
-  v.setUint16(6, 0x800, true);
-  v.setUint16(8, 8, true);
-  v.setUint16(12, 33, true);
-  v.setUint32(14, crc, true);
-  v.setUint32(18, compressed, true);
-  v.setUint32(22, size, true);
-  v.setUint16(26, nameBytes.length, true);
-  header.set(nameBytes, 30);
-  const central = new Uint8Array(46 + nameBytes.length);
-  const cv = new DataView(central.buffer);
-  cv.setUint32(0, 0x02014b50, true);
-  cv.setUint16(4, 20, true);
-  cv.setUint16(6, 20, true);
-  cv.setUint16(8, 0x800, true);
-  cv.setUint16(10, 8, true);
-  cv.setUint16(14, 33, true);
-  cv.setUint32(16, crc, true);
-  cv.setUint32(20, compressed, true);
-  cv.setUint32(24, size, true);
-  cv.setUint16(28, nameBytes.length, true);
-  central.set(nameBytes, 46);
-  return { local: [header, ...chunks], central, size };
-}
-
-let TABLE: Uint32Array | undefined;
-function crcTable(): Uint32Array {
-  if (TABLE) return TABLE;
-  TABLE = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    TABLE[n] = c >>> 0;
-  }
-  return TABLE;
+  const { header, central } = entryHeaders(name, crc, chunks.reduce((s, c) => s + c.length, 0), size);
+  return { local: [header, ...chunks], central };
 }
 
 /** Writes a zip of the source's entries, the roster part replaced by `pieces`. */

@@ -106,10 +106,15 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let c = 0xffffffff;
+/** CRC-32 of data given in pieces: start with 0, pass each piece with the previous result. */
+export function crc32Update(crc: number, data: Uint8Array): number {
+  let c = (crc ^ 0xffffffff) >>> 0;
   for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
+}
+
+export function crc32(data: Uint8Array): number {
+  return crc32Update(0, data);
 }
 
 /** An entry to write: copied verbatim from a read package, or new content to deflate. */
@@ -129,37 +134,43 @@ function put32(b: Uint8Array, o: number, v: number) {
   put16(b, o + 2, (v >>> 16) & 0xffff);
 }
 
-function newEntry(name: string, data: Uint8Array): { local: Uint8Array; central: Uint8Array } {
+/**
+ * The local header (without the data) and the central directory record of a deflated entry (offset 0:
+ * writeZip patches it).
+ */
+export function entryHeaders(name: string, crc: number, compressedSize: number, size: number): { header: Uint8Array; central: Uint8Array } {
   const nameBytes = encoder.encode(name);
-  const compressed = deflateSync(data, { level: 6 });
-  const crc = crc32(data);
-  const local = new Uint8Array(30 + nameBytes.length + compressed.length);
-  put32(local, 0, 0x04034b50);
-  put16(local, 4, 20);
-  put16(local, 6, 0x800); // names in UTF-8
-  put16(local, 8, 8);
-  put16(local, 10, DOS_TIME);
-  put16(local, 12, DOS_DATE);
-  put32(local, 14, crc);
-  put32(local, 18, compressed.length);
-  put32(local, 22, data.length);
-  put16(local, 26, nameBytes.length);
-  put16(local, 28, 0);
-  local.set(nameBytes, 30);
-  local.set(compressed, 30 + nameBytes.length);
+  const header = new Uint8Array(30 + nameBytes.length);
   const central = new Uint8Array(46 + nameBytes.length);
+  put32(header, 0, 0x04034b50);
   put32(central, 0, 0x02014b50);
-  put16(central, 4, 20);
-  put16(central, 6, 20);
-  put16(central, 8, 0x800);
-  put16(central, 10, 8);
-  put16(central, 12, DOS_TIME);
-  put16(central, 14, DOS_DATE);
-  put32(central, 16, crc);
-  put32(central, 20, compressed.length);
-  put32(central, 24, data.length);
-  put16(central, 28, nameBytes.length);
+  put16(central, 4, 20); // made by
+  // From "version needed" on, the local header's fields are the central record's, two bytes further.
+  for (const [b, o] of [
+    [header, 4],
+    [central, 6],
+  ] as const) {
+    put16(b, o, 20);
+    put16(b, o + 2, 0x800); // names in UTF-8
+    put16(b, o + 4, 8);
+    put16(b, o + 6, DOS_TIME);
+    put16(b, o + 8, DOS_DATE);
+    put32(b, o + 10, crc);
+    put32(b, o + 14, compressedSize);
+    put32(b, o + 18, size);
+    put16(b, o + 22, nameBytes.length);
+  }
+  header.set(nameBytes, 30);
   central.set(nameBytes, 46);
+  return { header, central };
+}
+
+function newEntry(name: string, data: Uint8Array): { local: Uint8Array; central: Uint8Array } {
+  const compressed = deflateSync(data, { level: 6 });
+  const { header, central } = entryHeaders(name, crc32(data), compressed.length, data.length);
+  const local = new Uint8Array(header.length + compressed.length);
+  local.set(header);
+  local.set(compressed, header.length);
   return { local, central };
 }
 
