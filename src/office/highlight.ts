@@ -41,6 +41,9 @@ export async function clearHighlights(ctx: Excel.RequestContext): Promise<number
     else fill.color = color;
     restored++;
   }
+  // Excel refuses to delete a very hidden sheet (office-js issue #365): it is made Hidden first, in the
+  // same batch. This also repairs a store left very hidden by earlier versions, whose clearing failed.
+  store.visibility = "Hidden";
   store.delete();
   await ctx.sync();
   return restored;

@@ -12,7 +12,8 @@ export type HostErrorCode =
   | "RequestPayloadSizeLimitExceeded"
   | "ResponsePayloadSizeLimitExceeded"
   | "RangeExceedsLimit"
-  | "NotImplemented";
+  | "NotImplemented"
+  | "GeneralException";
 
 const OFFICE_TEXT: Record<HostErrorCode, string> = {
   PropertyNotLoaded:
@@ -27,6 +28,7 @@ const OFFICE_TEXT: Record<HostErrorCode, string> = {
   ResponsePayloadSizeLimitExceeded: "The response payload size has exceeded the limit.",
   RangeExceedsLimit: "The cell count in the range has exceeded the maximum supported number.",
   NotImplemented: "The requested feature isn't implemented.",
+  GeneralException: "There was an internal error while processing the request.",
 };
 
 export class HostError extends Error {

@@ -190,6 +190,11 @@ export class WorkbookModel {
   }
 
   deleteSheet(s: SheetModel): void {
+    // By design a very hidden sheet cannot be deleted: make it Hidden or Visible first (office-js issue
+    // #365, answered by the Excel team; documented by office-js-docs-pr #754). Excel answers GeneralException.
+    if (s.visibility === "VeryHidden") {
+      throw new HostError("GeneralException", "a worksheet whose visibility is VeryHidden cannot be deleted; make it Hidden first", "Worksheet.delete");
+    }
     if (s.visibility === "Visible" && this.visibleSheets().length === 1) {
       throw new HostError("InvalidOperation", "a workbook must keep at least one visible sheet", "Worksheet.delete");
     }

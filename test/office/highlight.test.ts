@@ -58,6 +58,18 @@ test("highlighting again first restores, so clearing still returns the user's ow
   expect(snapshot(host)).toEqual(before);
 });
 
+test("highlight and clear work twice in a row, as Excel allows: the very hidden store is made Hidden before it is deleted", async () => {
+  const { host, roster, service } = await setUp();
+  await service.check();
+  for (let round = 0; round < 2; round++) {
+    expect(await service.highlightIssues()).toBeGreaterThan(0);
+    expect(host.sheet(HIGHLIGHT_STORE).visibility).toBe("VeryHidden");
+    await service.clearHighlights();
+    expect(host.sheetNames()).not.toContain(HIGHLIGHT_STORE);
+    expect(host.sheet(roster).cell("G609").fill).toEqual({ color: USER_BLUE, pattern: "Solid" });
+  }
+});
+
 test("a roster sheet named like a number («2021») is restored too: the store keeps its names as text", async () => {
   const { host, roster, service } = await setUp("2021");
   const before = snapshot(host);

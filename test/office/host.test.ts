@@ -169,6 +169,19 @@ describe("Excel's rules", () => {
     expect(await codeOf(() => host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Данные").visibility = "VeryHidden")))).toBe("InvalidOperation");
   });
 
+  test("a very hidden sheet cannot be deleted until it is made Hidden (office-js #365: by design)", async () => {
+    const host = createHost({ Данные: [[1]], Склад: [[2]] });
+    await host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Склад").visibility = "VeryHidden"));
+    expect(await codeOf(() => host.run(async (ctx) => ctx.workbook.worksheets.getItem("Склад").delete()))).toBe("GeneralException");
+    expect(host.sheetNames()).toContain("Склад");
+    await host.run(async (ctx) => {
+      const s = ctx.workbook.worksheets.getItem("Склад");
+      s.visibility = "Hidden";
+      s.delete();
+    });
+    expect(host.sheetNames()).not.toContain("Склад");
+  });
+
   test("table names are unique in the workbook, also across sheets (office-js #551), and tables avoid merged cells", async () => {
     const host = createHost({ А: [["x", "y"], [1, 2]], Б: [["x", "y"], [1, 2]] });
     await host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("А").tables.add("A1:B2", true).name = "Т"));
