@@ -40,6 +40,11 @@ export const DEFAULT_DICTIONARIES: Dictionaries = {
     "Работодатель – студент",
     "Учитель – ученик",
     "Студент – студент",
+    // Local variants organizations use (SPEC §2.3): additional and pre-school education, colleges.
+    "Педагог – педагог",
+    "Преподаватель – обучающийся",
+    "Педагог – студент",
+    "Педагог – родитель",
   ],
   orgTypes: ["ОО", "ОДО", "СПО", "ДОО"],
   units: [UNIT.persons, UNIT.percent],
@@ -77,24 +82,28 @@ export function indicatorCodeOf(name: string): IndicatorCode | undefined {
 
 // Which categories fit each side of a form "Наставник – наставляемый", by the word used for that side.
 // A form whose words are not here (a local variant) is not checked.
-const SIDE_CATEGORIES: Record<string, readonly string[]> = {
+// «Родитель» is a known side whose person no category of the list describes, so that side is not checked.
+const SIDE_CATEGORIES: Record<string, readonly string[] | null> = {
   ученик: [CATEGORY.student],
+  обучающийся: [CATEGORY.student, CATEGORY.collegeStudent], // a college's «обучающийся» is a student
   учитель: [CATEGORY.teacher, CATEGORY.youngSpecialist],
   педагог: [CATEGORY.teacher, CATEGORY.youngSpecialist],
+  преподаватель: [CATEGORY.teacher, CATEGORY.youngSpecialist],
   студент: [CATEGORY.collegeStudent],
   работодатель: [CATEGORY.employer],
+  родитель: null,
 };
 
 /** Categories allowed for the mentee of a form, or undefined when the form is not known. */
 export function menteeCategoriesOf(form: string): readonly string[] | undefined {
   const parts = valueKey(form).split("-");
-  return parts.length === 2 ? SIDE_CATEGORIES[parts[1]] : undefined;
+  return parts.length === 2 ? (SIDE_CATEGORIES[parts[1]] ?? undefined) : undefined;
 }
 
 export function mentorCategoriesOf(form: string): readonly string[] | undefined {
   const parts = valueKey(form).split("-");
   if (parts.length !== 2) return undefined;
-  const base = SIDE_CATEGORIES[parts[0]];
+  const base = SIDE_CATEGORIES[parts[0]] ?? undefined;
   // Graduates mentor pupils and students as often as current pupils do.
   return base && parts[0] === "ученик" ? [...base, CATEGORY.graduate] : base;
 }
