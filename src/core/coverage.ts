@@ -1,6 +1,7 @@
 // Coverage per organization and for the municipality (SPEC §4).
 import type { WorkbookAnalysis } from "./analyze";
 import type { Day } from "./dates";
+import { fmtNumber } from "./format";
 import { CATEGORY, INDICATORS, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "./dictionaries";
 import { type Period, periodEnd, yearShareElapsed, yearStart } from "./period";
 import { isTotalCode, isUnreadablePart } from "./validate/targets";
@@ -411,7 +412,8 @@ function indicatorFacts(orgs: OrgCoverage[], plans: Map<string, Plan>, period: P
  * «Строк в списках участников — 625: учтено 600, вне периода 10, исключено 12, пустых 3.»
  */
 export function rowsSummary(r: RowAccounting): string {
-  return `Строк в списках участников — ${r.total}: учтено ${r.counted}, вне периода ${r.outsidePeriod}, исключено ${r.excluded}, пустых ${r.blank}.`;
+  const n = fmtNumber;
+  return `Строк в списках участников — ${n(r.total)}: учтено ${n(r.counted)}, вне периода ${n(r.outsidePeriod)}, исключено ${n(r.excluded)}, пустых ${n(r.blank)}.`;
 }
 
 /** Why rows were excluded and what else was left out, in words; empty when nothing was. */
@@ -420,11 +422,11 @@ export function exclusionNotes(c: CoverageResult): string[] {
   const { rowErrors, missingColumn } = c.excludedBy;
   if (c.rows.excluded > 0) {
     const why = [];
-    if (rowErrors > 0) why.push(`из-за ошибок в самой строке ${rowErrors}`);
-    if (missingColumn > 0) why.push(`на листе нет обязательного столбца ${missingColumn}`);
+    if (rowErrors > 0) why.push(`из-за ошибок в самой строке ${fmtNumber(rowErrors)}`);
+    if (missingColumn > 0) why.push(`на листе нет обязательного столбца ${fmtNumber(missingColumn)}`);
     const attributed = c.rows.excluded - c.unattributedExcluded;
-    const whose = c.unattributedExcluded > 0 ? ` Из них по организациям ${attributed}, без известного кода организации ${c.unattributedExcluded}.` : "";
-    notes.push(`Исключено строк — ${c.rows.excluded}: ${why.join(", ")}.${whose}`);
+    const whose = c.unattributedExcluded > 0 ? ` Из них по организациям ${fmtNumber(attributed)}, без известного кода организации ${fmtNumber(c.unattributedExcluded)}.` : "";
+    notes.push(`Исключено строк — ${fmtNumber(c.rows.excluded)}: ${why.join(", ")}.${whose}`);
   }
   const list = (xs: readonly (string | number)[]) => (xs.length <= 10 ? xs.join(", ") : `${xs.slice(0, 10).join(", ")} и ещё ${xs.length - 10}`);
   const rows = c.orgRowsWithoutCode;
