@@ -56,6 +56,16 @@ export async function insertTemplate(ctx: Excel.RequestContext, model: TemplateM
 
   const created: string[] = [];
   const repaired: string[] = [];
+  // «Справочники» first: the data sheets' drop-downs refer to it, and a rule whose source names a sheet
+  // that does not exist yet (later in the same batch) is nothing to rely on in Excel.
+  let lists: Excel.Worksheet | null = null;
+  if (!existing.has(model.lists.name.toLowerCase())) {
+    lists = sheets.add(model.lists.name);
+    const height = 1 + Math.max(...model.lists.columns.map((c) => c.values.length));
+    const grid = Array.from({ length: height }, (_, r) => model.lists.columns.map((c) => (r === 0 ? c.header : c.values[r - 1] ?? "")));
+    lists.getRangeByIndexes(0, 0, height, model.lists.columns.length).values = grid;
+    lists.getRange(`A1:${cellAddress(1, model.lists.columns.length)}`).format.font.bold = true;
+  }
   model.dataSheets.forEach((s, i) => {
     const head = heads[i];
     if (head) {
@@ -89,12 +99,9 @@ export async function insertTemplate(ctx: Excel.RequestContext, model: TemplateM
     created.push(s.name);
   });
 
-  if (!existing.has(model.lists.name.toLowerCase())) {
-    const ws = sheets.add(model.lists.name);
-    const height = 1 + Math.max(...model.lists.columns.map((c) => c.values.length));
-    const grid = Array.from({ length: height }, (_, r) => model.lists.columns.map((c) => (r === 0 ? c.header : c.values[r - 1] ?? "")));
-    ws.getRangeByIndexes(0, 0, height, model.lists.columns.length).values = grid;
-    ws.getRange(`A1:${cellAddress(1, model.lists.columns.length)}`).format.font.bold = true;
+  if (lists) {
+    // Made first, shown after the data sheets, where the user expects the lists.
+    lists.position = sheets.items.length + created.length;
     created.push(model.lists.name);
   }
   if (!existing.has(model.settings.name.toLowerCase())) {

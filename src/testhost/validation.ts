@@ -27,7 +27,7 @@ function basic(kind: string, r: Record<string, unknown>): Record<string, unknown
 }
 
 /** Checks one rule and returns it as stored (a Range source becomes its absolute reference). */
-function checkRule(rule: unknown): Record<string, unknown> {
+function checkRule(rule: unknown, sheetExists: (name: string) => boolean): Record<string, unknown> {
   if (typeof rule !== "object" || rule === null) throw new HostError("InvalidArgument", "the rule is not an object", where);
   const keys = Object.keys(rule).filter((k) => (rule as Record<string, unknown>)[k] !== undefined);
   if (keys.length !== 1 || !(keys[0] in KINDS)) throw new HostError("InvalidArgument", `a rule has exactly one of ${Object.keys(KINDS).join(", ")}; got ${keys.join(", ")}`, where);
@@ -40,7 +40,11 @@ function checkRule(rule: unknown): Record<string, unknown> {
       return { list: { inCellDropDown: r.inCellDropDown ?? true, source: ref ? `=${quoteSheet(ref.sheet.name)}!${rectAddress(ref.rect, true)}` : "" } };
     }
     if (typeof src !== "string" || src === "") throw new HostError("InvalidArgument", "list.source is missing", `${where}.list.source`);
-    if (src.startsWith("=") && !parseAddress(src.slice(1))) throw new HostError("InvalidArgument", `list.source ${src} is not a reference`, `${where}.list.source`);
+    const ref = src.startsWith("=") ? parseAddress(src.slice(1)) : undefined;
+    if (ref === null) throw new HostError("InvalidArgument", `list.source ${src} is not a reference`, `${where}.list.source`);
+    // A source on a sheet that does not exist (yet: added later in the same batch). Excel's behaviour is
+    // not documented; the host is the stricter of the two possibilities, so the add-in never relies on it.
+    if (ref?.sheet && !sheetExists(ref.sheet)) throw new HostError("InvalidArgument", `list.source ${src} names a sheet that does not exist`, `${where}.list.source`);
     return { list: { inCellDropDown: r.inCellDropDown ?? true, source: src } };
   }
   if (kind === "custom") {
@@ -63,8 +67,8 @@ export class DataValidation extends HostObject<RangeRef> {
   static override props: Record<string, Prop<RangeRef>> = {
     rule: {
       get: cellRead((v) => v?.rule ?? {}),
-      set: ({ sheet, rect }, v) => {
-        const rule = checkRule(v);
+      set: ({ sheet, rect }, v, ctx) => {
+        const rule = checkRule(v, (name) => ctx.model.sheet(name) !== undefined);
         if (uniform(rect, (r, c) => sheet.validations.get(r, c) ?? {}) === null) {
           throw new HostError("InvalidArgument", "the cells of this range have different validation; clear() it or set the prompt first", where);
         }

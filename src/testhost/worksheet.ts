@@ -70,7 +70,19 @@ export class Worksheet extends HostObject<SheetModel> {
       get: (m) => m.visibility,
       set: (m, v, ctx) => ctx.model.setVisibility(m, oneOf(VISIBILITY, v, "Worksheet.visibility") as Visibility),
     },
-    position: { get: (m, ctx) => ctx.model.sheets.indexOf(m) },
+    // Read-write since ExcelApi 1.1 (Excel.Worksheet.position, zero-based). What Excel does with a position
+    // past the last sheet is not documented: the host refuses it, the stricter of the two.
+    position: {
+      get: (m, ctx) => ctx.model.sheets.indexOf(m),
+      set: (m, v, ctx) => {
+        const list = ctx.model.sheets;
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v >= list.length) {
+          throw new HostError("InvalidArgument", `position ${String(v)} is not a sheet position 0–${list.length - 1}`, "Worksheet.position");
+        }
+        list.splice(list.indexOf(m), 1);
+        list.splice(v, 0, m);
+      },
+    },
   };
 
   get tables(): TableCollection {

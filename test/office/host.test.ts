@@ -169,6 +169,19 @@ describe("Excel's rules", () => {
     expect(await codeOf(() => host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Данные").visibility = "VeryHidden")))).toBe("InvalidOperation");
   });
 
+  test("a drop-down's source must be on a sheet that exists when the rule is set; sheets move by position", async () => {
+    const host = createHost({ Данные: [["x"], [""]] });
+    const rule = { list: { inCellDropDown: true, source: "=Справочники!$A$2:$A$3" } };
+    expect(await codeOf(() => host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Данные").getRange("A2").dataValidation.rule = rule)))).toBe("InvalidArgument");
+    await host.run(async (ctx) => {
+      const lists = ctx.workbook.worksheets.add("Справочники");
+      ctx.workbook.worksheets.getItem("Данные").getRange("A2").dataValidation.rule = rule;
+      lists.position = 0;
+    });
+    expect(host.sheetNames()).toEqual(["Справочники", "Данные"]);
+    expect(await codeOf(() => host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Данные").position = 2)))).toBe("InvalidArgument");
+  });
+
   test("a very hidden sheet cannot be deleted until it is made Hidden (office-js #365: by design)", async () => {
     const host = createHost({ Данные: [[1]], Склад: [[2]] });
     await host.run(async (ctx) => void (ctx.workbook.worksheets.getItem("Склад").visibility = "VeryHidden"));
