@@ -148,3 +148,22 @@ describe("a re-save by another program gives the same result", () => {
     expect(run(DISTRICTS["openpyxl re-save"])).toEqual(original);
   });
 });
+
+describe("the workbook part keeps its schema order", () => {
+  it("a workbook that links other files gets its defined names after its external references", async () => {
+    const { Package } = await import("../../src/xlsx/package/opc");
+    const { writeFileSync } = await import("node:fs");
+    const pkg = new Package(new Uint8Array(readFileSync(DISTRICTS["openpyxl re-save"])));
+    const wb = pkg.workbookPart();
+    let xml = pkg.text(wb).replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+    xml = xml.replace("</sheets>", '</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId900"/></externalReferences>');
+    pkg.set(wb, xml);
+    const input = join(dir, "linked.xlsx");
+    writeFileSync(input, pkg.toBytes());
+    expect(cli("report", input, "--period", "2021-Q2", "-o", join(dir, "linked-report.xlsx")).code).toBe(0);
+    const out = new Package(new Uint8Array(readFileSync(join(dir, "linked-report.xlsx"))));
+    const after = out.text(out.workbookPart());
+    expect(after.indexOf("</externalReferences>")).toBeGreaterThan(after.indexOf("</sheets>"));
+    expect(after.indexOf("<definedNames>")).toBeGreaterThan(after.indexOf("</externalReferences>"));
+  });
+});

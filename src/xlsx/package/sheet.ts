@@ -171,8 +171,10 @@ export function putSheet(pkg: Package, scratch: ScratchSheet, name: string, repl
     if (dn && dn.tag.kind === "open") wb = wb.slice(0, dn.contentEnd) + prefixed(add, prefix) + wb.slice(dn.contentEnd);
     else if (dn) wb = wb.slice(0, dn.tag.start) + prefixed(`<definedNames>${add}</definedNames>`, prefix) + wb.slice(dn.end);
     else {
-      const sheetsEl = findElement(wb, "sheets")!;
-      wb = wb.slice(0, sheetsEl.end) + prefixed(`<definedNames>${add}</definedNames>`, prefix) + wb.slice(sheetsEl.end);
+      // CT_Workbook's order: sheets, functionGroups, externalReferences, definedNames — a workbook that
+      // links other files has externalReferences, and definedNames must come after them.
+      const before = ["externalReferences", "functionGroups", "sheets"].map((n) => findElement(wb, n)).find((e) => e !== undefined)!;
+      wb = wb.slice(0, before.end) + prefixed(`<definedNames>${add}</definedNames>`, prefix) + wb.slice(before.end);
     }
   }
   // A <definedNames> left without children is invalid (CT_DefinedNames needs one): remove it.
