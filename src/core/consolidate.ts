@@ -179,7 +179,9 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
       continue;
     }
     if (school.fingerprint !== undefined) fingerprints.set(school.fingerprint, school.file);
-    const ownSources = school.analysis.participants.some((p) => rowsOf(p, PARTICIPANTS).some((r) => r.source !== null));
+    const sheets = school.analysis.participants.map((sheet) => ({ name: sheet.located.sheet.name, rows: rowsOf(sheet, PARTICIPANTS) }));
+    const schoolRows = sheets.flatMap((s) => s.rows);
+    const ownSources = schoolRows.some((r) => r.source !== null);
     // A book whose rows already carry their sources is a consolidation, not a school's file: importing it
     // would relabel other schools' rows as its own (and a district book into itself would double it).
     if (ownSources) {
@@ -187,7 +189,6 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
       summaries.push({ ...base, relation: "", refused });
       continue;
     }
-    const schoolRows = school.analysis.participants.flatMap((p) => rowsOf(p, PARTICIPANTS));
     const alreadyThere = (r: SourceRow) => [...(districtPeople.get(personKey(r.cells)) ?? [])].some((f) => f !== school.file);
     // «Every» within 5 %: cells a copy spells otherwise (an error value saved as its text by a CSV export).
     if (schoolRows.length >= 5 && schoolRows.filter(alreadyThere).length >= schoolRows.length * 0.95) {
@@ -199,11 +200,10 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
     const rows: DistrictRow[] = [];
     const orgs = new Map<string, string>();
     let read = 0;
-    for (const sheet of school.analysis.participants) {
-      for (const r of rowsOf(sheet, PARTICIPANTS)) {
+    for (const { name: sheetName, rows: sheetRows } of sheets) {
+      for (const r of sheetRows) {
         read++;
         const code = codeOf(r.cells);
-        const sheetName = sheet.located.sheet.name;
         if (code === "") {
           excluded.push({ sheet: sheetName, row: r.row, reason: "не указан код организации" });
         } else if (!district.orgCodes.has(valueKey(code))) {

@@ -11,7 +11,8 @@ export function openPackage(bytes: Uint8Array, fileName: string): Package {
     return pkg;
   } catch (e) {
     if (e instanceof ZipError || e instanceof PackageError || e instanceof XmlError) {
-      throw new WorkbookFileError(`Книгу «${fileName}» не удалось разобрать для записи (${e.message}); файл не изменён`);
+      // The reason stays in English for developers (e.cause); the user gets what it means for them.
+      throw new WorkbookFileError(`Книгу «${fileName}» не удалось разобрать для записи: её внутреннее устройство не похоже на книгу Excel (.xlsx). Файл не изменён`, { cause: e });
     }
     throw e;
   }

@@ -164,7 +164,7 @@ export function putSheet(pkg: Package, scratch: ScratchSheet, name: string, repl
     if ((n.local === index && n.name.startsWith("_xlnm.")) || (n.local === null && ours.has(n.name))) wb = wb.slice(0, n.start) + wb.slice(n.end);
   }
   const add = scratch.names
-    .map((n) => `<definedName name="${escapeAttr(n.name)}"${n.local ? ` localSheetId="${index}"` : ""}>${escapeAttr(n.value.replace(/^'[^']*(?:''[^']*)*'|^[^!]+(?=!)/, quotedSheet(name)))}</definedName>`)
+    .map((n) => `<definedName name="${escapeAttr(n.name)}"${n.local ? ` localSheetId="${index}"` : ""}>${escapeAttr(n.value)}</definedName>`)
     .join("");
   if (add) {
     const dn = findElement(wb, "definedNames");
@@ -182,5 +182,3 @@ export function putSheet(pkg: Package, scratch: ScratchSheet, name: string, repl
   if (dn && elementsIn(wb, dn, "definedName").length === 0) wb = wb.slice(0, dn.tag.start) + wb.slice(dn.end);
   pkg.set(wbPart, wb);
 }
-
-export const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
