@@ -176,7 +176,28 @@ export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, style
     return `${withoutAttr(open, "spans")}${out.map((c) => c.xml).join("")}${close}`;
   };
 
-  // Merge the untouched rows (copied as they are) and the touched ones, in row order.
+  let out = spliceRows(xml, sheetData, rows, touched, rowText);
+
+  // The dimension covers the new extent.
+  const dim = findElement(out, "dimension");
+  if (dim) {
+    const ref = attrsOf(out, dim.tag).get("ref") ?? "A1";
+    const [a, b = a] = ref.split(":");
+    const maxRow = Math.max(rowOfRef(b) || 1, lastRow);
+    const maxCol = Math.max(columnIndexOf(b) + 1, lastColumn);
+    const next = `${a}:${columnLetter(maxCol)}${maxRow}`;
+    if (next !== ref) out = out.slice(0, dim.tag.start) + withAttr(out.slice(dim.tag.start, dim.tag.end), "ref", next) + out.slice(dim.tag.end);
+  }
+  const lastExisting = rows.length > 0 ? rows[rows.length - 1].r : 0;
+  return { xml: out, removedFormulas, lastRow: Math.max(lastRow, lastExisting), lastColumn };
+}
+
+/**
+ * The sheet part with the `touched` rows (ascending) replaced by `rowText(r)`: untouched rows and whatever
+ * sits between them are copied character for character; a touched row missing from the part is inserted
+ * in row order.
+ */
+function spliceRows(xml: string, sheetData: Element, rows: readonly RowEl[], touched: readonly number[], rowText: (r: number) => string): string {
   const parts: string[] = [xml.slice(0, sheetData.tag.kind === "empty" ? sheetData.tag.start : sheetData.tag.end)];
   if (sheetData.tag.kind === "empty") parts.push(xml.slice(sheetData.tag.start, sheetData.tag.end).replace(/\s*\/>$/, ">"));
   let pos = sheetData.tag.end;
@@ -192,20 +213,71 @@ export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, style
   while (t < touched.length) parts.push(rowText(touched[t++]));
   if (sheetData.tag.kind === "empty") parts.push(`</${sheetData.tag.name}>`, xml.slice(sheetData.end));
   else parts.push(xml.slice(pos));
-  let out = parts.join("");
+  return parts.join("");
+}
 
-  // The dimension covers the new extent.
-  const dim = findElement(out, "dimension");
-  if (dim) {
-    const ref = attrsOf(out, dim.tag).get("ref") ?? "A1";
-    const [a, b = a] = ref.split(":");
-    const maxRow = Math.max(rowOfRef(b) || 1, lastRow);
-    const maxCol = Math.max(columnIndexOf(b) + 1, lastColumn);
-    const next = `${a}:${columnLetter(maxCol)}${maxRow}`;
-    if (next !== ref) out = out.slice(0, dim.tag.start) + withAttr(out.slice(dim.tag.start, dim.tag.end), "ref", next) + out.slice(dim.tag.end);
+export interface RestyledCells {
+  readonly xml: string;
+  /** The style (xf index) each cell had: its own, else its row's (customFormat) or column's, else 0. */
+  readonly original: ReadonlyMap<string, number>;
+}
+
+/**
+ * Gives the listed cells (A1 addresses) new styles, `restyle(old xf)` each, and nothing else: values,
+ * formulas and every other cell and row stay as they were; a cell missing from the part is added empty
+ * with the new style, in column order.
+ */
+export function restyleCells(xml: string, cells: ReadonlyMap<string, (xf: number) => number>): RestyledCells {
+  const sheetData = findElement(xml, "sheetData");
+  if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
+  const colStyles = columnStyles(xml);
+  const rows = rowsOfSheet(xml, sheetData);
+  const byRow = new Map(rows.map((r) => [r.r, r]));
+  const wanted = new Map<number, Map<number, (xf: number) => number>>();
+  for (const [ref, f] of cells) {
+    const r = rowOfRef(ref);
+    const c = columnIndexOf(ref);
+    if (!(r >= 1) || c < 0) throw new UnsafeEditError(`неверный адрес ячейки «${ref}»`);
+    const m = wanted.get(r) ?? new Map<number, (xf: number) => number>();
+    m.set(c, f);
+    wanted.set(r, m);
   }
-  const lastExisting = rows.length > 0 ? rows[rows.length - 1].r : 0;
-  return { xml: out, removedFormulas, lastRow: Math.max(lastRow, lastExisting), lastColumn };
+  const original = new Map<string, number>();
+  const rowText = (r: number): string => {
+    const el = byRow.get(r);
+    const { open, cells: present, close } = el ? cellsOf(xml.slice(el.start, el.end)) : { open: `<row r="${r}">`, cells: [] as Cell[], close: "</row>" };
+    const rowTag = tags(open).next().value!;
+    const ra = attrsOf(open, rowTag);
+    const rowStyle = ra.get("customFormat") === "1" || ra.get("customFormat") === "true" ? ra.get("s") : undefined;
+    const want = wanted.get(r)!;
+    const out: { col: number; xml: string }[] = [];
+    const seen = new Set<number>();
+    for (const cell of present) {
+      seen.add(cell.col);
+      const f = want.get(cell.col);
+      // Every cell of a touched row gets its `r`: a cell inserted before one that has none would move it.
+      const head = tags(cell.xml).next().value!;
+      const ref = cellAddress(r, cell.col + 1);
+      let tagText = withAttr(cell.xml.slice(0, head.end), "r", ref);
+      if (f) {
+        const old = Number(cell.style ?? 0);
+        original.set(ref, old);
+        tagText = withAttr(tagText, "s", String(f(old)));
+      }
+      out.push({ col: cell.col, xml: tagText + cell.xml.slice(head.end) });
+    }
+    for (const [col, f] of want) {
+      if (seen.has(col)) continue;
+      const old = Number(rowStyle ?? colStyles.get(col) ?? 0);
+      const ref = cellAddress(r, col + 1);
+      original.set(ref, old);
+      out.push({ col, xml: `<c r="${ref}" s="${f(old)}"/>` });
+    }
+    out.sort((a, b) => a.col - b.col);
+    return `${withoutAttr(open, "spans")}${out.map((c) => c.xml).join("")}${close}`;
+  };
+  const touched = [...wanted.keys()].sort((a, b) => a - b);
+  return { xml: spliceRows(xml, sheetData, rows, touched, rowText), original };
 }
 
 /** The default style of each column (`<col min max style>`), 0-based. */

@@ -182,3 +182,41 @@ export function putSheet(pkg: Package, scratch: ScratchSheet, name: string, repl
   if (dn && elementsIn(wb, dn, "definedName").length === 0) wb = wb.slice(0, dn.tag.start) + wb.slice(dn.end);
   pkg.set(wbPart, wb);
 }
+
+/**
+ * Removes a worksheet we added (the highlight store): its `<sheet>`, relationship, part, own
+ * relationships and content type; its sheet-scoped names go, later sheets' names and the workbook view's
+ * tab indexes move down by one. Nothing else changes.
+ */
+export function removeSheet(pkg: Package, name: string): boolean {
+  const entry = pkg.sheets().find((s) => s.name === name);
+  if (!entry) return false;
+  const wbPart = pkg.workbookPart();
+  let wb = pkg.text(wbPart);
+  const sheetsEl = findElement(wb, "sheets")!;
+  for (const t of tags(wb, sheetsEl.tag.end, sheetsEl.contentEnd)) {
+    if (t.local === "sheet" && t.kind !== "close" && attrsOf(wb, t).get("name") === name) {
+      wb = wb.slice(0, t.start) + wb.slice(t.kind === "empty" ? t.end : elementsIn(wb, sheetsEl, "sheet").find((e) => e.tag.start === t.start)!.end);
+      break;
+    }
+  }
+  for (const n of [...definedNames(wb)].reverse()) {
+    if (n.local === null || n.local < entry.index) continue;
+    const text = wb.slice(n.start, n.end);
+    const next = n.local === entry.index ? "" : text.replace(/(\slocalSheetId=")(\d+)"/, (_m, pre: string) => `${pre}${n.local! - 1}"`);
+    wb = wb.slice(0, n.start) + next + wb.slice(n.end);
+  }
+  const dn = findElement(wb, "definedNames");
+  if (dn && elementsIn(wb, dn, "definedName").length === 0) wb = wb.slice(0, dn.tag.start) + wb.slice(dn.end);
+  wb = wb.replace(/(<(?:\w+:)?workbookView\b[^>]*>)/g, (view) =>
+    view.replace(/(\s(?:activeTab|firstSheet)=")(\d+)"/g, (_m, pre: string, v: string) => `${pre}${Number(v) > entry.index ? Number(v) - 1 : Number(v) === entry.index ? 0 : Number(v)}"`),
+  );
+  pkg.set(wbPart, wb);
+  pkg.removeRel(wbPart, entry.rid);
+  if (entry.part) {
+    pkg.remove(entry.part);
+    pkg.remove(relsPartOf(entry.part));
+    pkg.removeOverride(entry.part);
+  }
+  return true;
+}

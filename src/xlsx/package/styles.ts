@@ -111,31 +111,82 @@ export function appendStyles(target: string, source: string): { xml: string; map
   const dxf = mapList("dxfs", (s) => remapAttrs(s, { numFmtId: numFmt }));
 
   let xml = target;
-  const append = (parent: string, items: string[], countNow: number) => {
-    if (items.length === 0) return;
-    let el = findElement(xml, parent);
-    if (!el) {
-      // Insert the list in schema order: before the first later list the part has, or at the end.
-      const later = ORDER.slice(ORDER.indexOf(parent) + 1).map((n) => findElement(xml, n)).find((e) => e !== undefined);
-      const root = findElement(xml, "styleSheet")!;
-      const pos = later ? later.tag.start : root.contentEnd;
-      const empty = prefixed(`<${parent} count="0"></${parent}>`, prefix);
-      xml = xml.slice(0, pos) + empty + xml.slice(pos);
-      el = findElement(xml, parent)!;
-    }
-    const body = prefixed(items.join(""), prefix);
-    let open = xml.slice(el.tag.start, el.tag.end);
-    if (attrsOf(xml, el.tag).has("count")) open = withAttr(open, "count", String(countNow + items.length));
-    if (el.tag.kind === "empty") {
-      open = open.replace(/\s*\/>$/, ">");
-      xml = `${xml.slice(0, el.tag.start)}${open}${body}</${el.tag.name}>${xml.slice(el.end)}`;
-    } else {
-      xml = xml.slice(0, el.tag.start) + open + xml.slice(el.tag.end, el.contentEnd) + body + xml.slice(el.contentEnd);
-    }
-  };
+  const append = (parent: string, items: string[], countNow: number) => (xml = appendItems(xml, prefix, parent, items, countNow));
   append("numFmts", newFmts, targetFmts.length - newFmts.length);
   for (const p of ["fonts", "fills", "borders", "cellXfs", "dxfs"]) append(p, lists[p].added, lists[p].items.length);
   return { xml, maps: { xf, dxf } };
+}
+
+/** Appends items to one of the part's style lists (created in schema order when missing), updating its count. */
+function appendItems(xml: string, prefix: string, parent: string, items: readonly string[], countNow: number): string {
+  if (items.length === 0) return xml;
+  let el = findElement(xml, parent);
+  if (!el) {
+    // Insert the list in schema order: before the first later list the part has, or at the end.
+    const later = ORDER.slice(ORDER.indexOf(parent) + 1).map((n) => findElement(xml, n)).find((e) => e !== undefined);
+    const root = findElement(xml, "styleSheet")!;
+    const pos = later ? later.tag.start : root.contentEnd;
+    const empty = prefixed(`<${parent} count="0"></${parent}>`, prefix);
+    xml = xml.slice(0, pos) + empty + xml.slice(pos);
+    el = findElement(xml, parent)!;
+  }
+  const body = prefixed(items.join(""), prefix);
+  let open = xml.slice(el.tag.start, el.tag.end);
+  if (attrsOf(xml, el.tag).has("count")) open = withAttr(open, "count", String(countNow + items.length));
+  if (el.tag.kind === "empty") {
+    open = open.replace(/\s*\/>$/, ">");
+    return `${xml.slice(0, el.tag.start)}${open}${body}</${el.tag.name}>${xml.slice(el.end)}`;
+  }
+  return xml.slice(0, el.tag.start) + open + xml.slice(el.tag.end, el.contentEnd) + body + xml.slice(el.contentEnd);
+}
+
+/** A cell's fill as the add-in's highlight store keeps it: Excel's pattern name and `#RRGGBB` ('' unknown). */
+export interface FillOf {
+  readonly pattern: string;
+  readonly color: string;
+}
+
+// ST_PatternType (ECMA-376 §18.18.55) → Excel.FillPattern.
+const PATTERNS: Record<string, string> = {
+  none: "None", solid: "Solid", mediumGray: "Gray50", darkGray: "Gray75", lightGray: "Gray25", gray125: "Gray16", gray0625: "Gray8",
+  darkHorizontal: "Horizontal", darkVertical: "Vertical", darkDown: "Down", darkUp: "Up", darkGrid: "Checker", darkTrellis: "SemiGray75",
+  lightHorizontal: "LightHorizontal", lightVertical: "LightVertical", lightDown: "LightDown", lightUp: "LightUp", lightGrid: "Grid", lightTrellis: "CrissCross",
+};
+
+/** The fill of cell format `xf` (a theme or indexed colour is reported as unknown: ''). */
+export function fillOfXf(styles: string, xf: number): FillOf {
+  const xfs = listOf(styles, "cellXfs").items;
+  const item = xfs[xf];
+  if (item === undefined) return { pattern: "None", color: "" };
+  const fillId = Number(attrsOf(item, findTag(item, "xf")!).get("fillId") ?? 0);
+  const fill = listOf(styles, "fills").items[fillId];
+  const pf = fill === undefined ? undefined : findTag(fill, "patternFill");
+  const type = pf === undefined ? "none" : (attrsOf(fill!, pf).get("patternType") ?? "none");
+  const fg = fill === undefined ? undefined : findTag(fill, "fgColor");
+  const rgb = fg === undefined ? undefined : attrsOf(fill!, fg).get("rgb");
+  const color = rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : "";
+  return { pattern: PATTERNS[type] ?? "Solid", color: type === "none" ? "" : color };
+}
+
+/**
+ * For each request, the index of a cell format equal to cell format `xf` but with a solid fill of `rgb`
+ * (`RRGGBB`): found or appended; nothing already in the part changes or moves.
+ */
+export function solidFillXfs(target: string, requests: readonly { readonly xf: number; readonly rgb: string }[]): { xml: string; xfs: number[] } {
+  const prefix = mainPrefix(target, "styleSheet");
+  const fills = new StyleList(listOf(target, "fills").items);
+  const xfs = new StyleList(listOf(target, "cellXfs").items);
+  const plain = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
+  const out = requests.map(({ xf, rgb }) => {
+    const fill = prefixed(`<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`, prefix);
+    const base = xfs.items[xf] ?? prefixed(plain, prefix);
+    const head = findTag(base, "xf")!;
+    const tag = withAttr(withAttr(base.slice(head.start, head.end), "fillId", String(fills.indexOf(fill))), "applyFill", "1");
+    return xfs.indexOf(tag + base.slice(head.end));
+  });
+  let xml = appendItems(target, prefix, "fills", fills.added, fills.items.length);
+  xml = appendItems(xml, prefix, "cellXfs", xfs.added, xfs.items.length);
+  return { xml, xfs: out };
 }
 
 /** The xf index of a cell format with this number format and nothing else, appended when missing. */

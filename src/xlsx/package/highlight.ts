@@ -1,0 +1,162 @@
+// Reversible highlights written into a user's package, for a workbook the user downloads (the standalone
+// page) rather than one open in Excel. Each marked cell gets a copy of its own cell format with a solid
+// tone fill, so its number format, font and borders stay; its former format is kept in the hidden sheet
+// the add-in uses for the same purpose (same name and columns: «Лист», «Ячейка», «Узор», «Цвет», plus
+// «Стиль», the former format's index), so both the add-in's «Убрать подсветку» and `clearHighlights`
+// here put every cell back. What changes: the marked sheets' parts, the styles part, the workbook part,
+// its relationships and the content types; every other part keeps its exact bytes.
+import { cellAddress } from "../../core/cells";
+import { PALETTE } from "../../core/report/layout";
+import type { StatusTone } from "../../core/report/model";
+import { type Package, PackageError, REL, type SheetEntry } from "./opc";
+import { restyleCells } from "./rows";
+import { putSheet, removeSheet } from "./sheet";
+import { fillOfXf, solidFillXfs } from "./styles";
+import { escapeCellText, findElement, tags, attrsOf, withAttr } from "./xml";
+
+/** The hidden sheet of saved formats; the add-in's `HIGHLIGHT_STORE` (test/safety/highlight-package.test.ts checks they agree). */
+export const STORE_SHEET = "ММ_Выделение";
+const HEADER = ["Лист", "Ячейка", "Узор", "Цвет", "Стиль"];
+
+export interface CellMark {
+  readonly sheet: string;
+  readonly cell: string; // one cell, e.g. "E14"
+  readonly tone: StatusTone;
+}
+
+function stylesPartOf(pkg: Package): string {
+  const part = pkg.rels(pkg.workbookPart()).find((r) => r.type === REL.styles)?.part;
+  if (!part || !pkg.has(part)) throw new PackageError("the workbook has no styles part");
+  return part;
+}
+
+function worksheet(pkg: Package, name: string): SheetEntry & { part: string } {
+  const s = pkg.sheets().find((e) => e.name === name);
+  if (!s?.part) throw new PackageError(`sheet ${name} is missing or is not a worksheet`);
+  return s as SheetEntry & { part: string };
+}
+
+/** The store's rows (without its header), read from its inline or shared strings. */
+function storeRows(pkg: Package, part: string): string[][] {
+  const xml = pkg.text(part);
+  const sst = pkg.rels(pkg.workbookPart()).find((r) => r.type === REL.sharedStrings)?.part;
+  const shared: string[] = [];
+  if (sst && pkg.has(sst)) {
+    const t = pkg.text(sst);
+    for (const m of t.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>/g)) shared.push([...m[1].matchAll(/<(?:\w+:)?t\b[^>]*>([^<]*)</g)].map((x) => x[1]).join(""));
+  }
+  const rows: string[][] = [];
+  for (const row of xml.matchAll(/<(?:\w+:)?row\b[^>]*>([\s\S]*?)<\/(?:\w+:)?row>/g)) {
+    const cells: string[] = [];
+    for (const c of row[1].matchAll(/<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g)) {
+      const body = c[2] ?? "";
+      const text = /\bt="s"/.test(c[1]) ? (shared[Number(/<(?:\w+:)?v>(\d+)</.exec(body)?.[1])] ?? "") : [...body.matchAll(/<(?:\w+:)?[tv]\b[^>]*>([^<]*)</g)].map((x) => x[1]).join("");
+      cells.push(text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&"));
+    }
+    rows.push(cells);
+  }
+  return rows.slice(1);
+}
+
+/**
+ * Puts back the formats the store saved and removes the store. A row whose sheet is gone is skipped; a row
+ * without «Стиль» (written by the add-in) is restored as no fill: the add-in's own «Убрать подсветку»
+ * restores those from their colour. Returns how many cells were restored.
+ */
+export function clearHighlights(pkg: Package): number {
+  const store = pkg.sheets().find((s) => s.name === STORE_SHEET);
+  if (!store?.part) return 0;
+  const rows = storeRows(pkg, store.part);
+  const bySheet = new Map<string, Map<string, (xf: number) => number>>();
+  for (const [sheet, cell, , , style] of rows) {
+    if (!sheet || !cell || style === undefined || style === "" || !/^\d+$/.test(style)) continue;
+    const m = bySheet.get(sheet) ?? new Map<string, (xf: number) => number>();
+    m.set(cell, () => Number(style));
+    bySheet.set(sheet, m);
+  }
+  let restored = 0;
+  const present = new Set(pkg.sheets().map((s) => s.name));
+  for (const [sheet, cells] of bySheet) {
+    if (!present.has(sheet)) continue;
+    const ws = worksheet(pkg, sheet);
+    pkg.set(ws.part, restyleCells(pkg.text(ws.part), cells).xml);
+    restored += cells.size;
+  }
+  removeSheet(pkg, STORE_SHEET);
+  return restored;
+}
+
+/** Colours the marked cells (after restoring any earlier highlights); returns how many were marked. */
+export function highlightCells(pkg: Package, marks: readonly CellMark[]): number {
+  clearHighlights(pkg);
+  if (marks.length === 0) return 0;
+  const stylesPart = stylesPartOf(pkg);
+  const bySheet = new Map<string, Map<string, StatusTone>>();
+  for (const m of marks) {
+    const cells = bySheet.get(m.sheet) ?? new Map<string, StatusTone>();
+    cells.set(m.cell.replace(/\$/g, "").toUpperCase(), m.tone);
+    bySheet.set(m.sheet, cells);
+  }
+  // First the formats the cells have now, then one toned copy per (format, tone).
+  const parts = new Map<string, string>();
+  const originals = new Map<string, ReadonlyMap<string, number>>();
+  for (const [sheet, cells] of bySheet) {
+    const ws = worksheet(pkg, sheet);
+    parts.set(sheet, ws.part);
+    originals.set(sheet, restyleCells(pkg.text(ws.part), new Map([...cells.keys()].map((c) => [c, (xf: number) => xf]))).original);
+  }
+  const requests: { xf: number; rgb: string }[] = [];
+  const key = (xf: number, tone: StatusTone) => `${xf}|${tone}`;
+  const index = new Map<string, number>();
+  for (const [sheet, cells] of bySheet) {
+    for (const [cell, tone] of cells) {
+      const xf = originals.get(sheet)!.get(cell) ?? 0;
+      if (!index.has(key(xf, tone))) {
+        index.set(key(xf, tone), requests.length);
+        requests.push({ xf, rgb: PALETTE.tones[tone].fill });
+      }
+    }
+  }
+  const before = pkg.text(stylesPart);
+  const { xml: styles, xfs } = solidFillXfs(before, requests);
+  pkg.set(stylesPart, styles);
+  const saved: string[][] = [HEADER];
+  for (const [sheet, cells] of bySheet) {
+    const old = originals.get(sheet)!;
+    const restyle = new Map([...cells].map(([cell, tone]) => [cell, (xf: number) => xfs[index.get(key(xf, tone))!]]));
+    const part = parts.get(sheet)!;
+    pkg.set(part, restyleCells(pkg.text(part), restyle).xml);
+    for (const cell of cells.keys()) {
+      const xf = old.get(cell) ?? 0;
+      const fill = fillOfXf(before, xf);
+      saved.push([sheet, cell, fill.pattern, fill.color, String(xf)]);
+    }
+  }
+  putSheet(pkg, { xml: storeSheetXml(saved), styles: null, names: [] }, STORE_SHEET, null);
+  hideSheet(pkg, STORE_SHEET);
+  return marks.length;
+}
+
+/** A worksheet of inline texts: a sheet named «2021» stays a text, so its cells are found again. */
+function storeSheetXml(rows: readonly string[][]): string {
+  const body = rows
+    .map((cells, r) => `<row r="${r + 1}">${cells.map((v, c) => `<c r="${cellAddress(r + 1, c + 1)}" t="inlineStr"><is><t xml:space="preserve">${escapeCellText(v)}</t></is></c>`).join("")}</row>`)
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    `<dimension ref="A1:E${rows.length}"/><sheetData>${body}</sheetData></worksheet>`
+  );
+}
+
+function hideSheet(pkg: Package, name: string): void {
+  const wbPart = pkg.workbookPart();
+  const wb = pkg.text(wbPart);
+  const sheetsEl = findElement(wb, "sheets")!;
+  for (const t of tags(wb, sheetsEl.tag.end, sheetsEl.contentEnd)) {
+    if (t.local === "sheet" && t.kind !== "close" && attrsOf(wb, t).get("name") === name) {
+      pkg.set(wbPart, wb.slice(0, t.start) + withAttr(wb.slice(t.start, t.end), "state", "hidden") + wb.slice(t.end));
+      return;
+    }
+  }
+}
