@@ -5,53 +5,17 @@ import ExcelJS from "exceljs";
 import { cellAddress } from "../core/cells";
 import { ROADMAP } from "../core/columns";
 import { type Consolidation, SOURCE_HEADER } from "../core/consolidate";
-import { DATE_FORMAT, templateModel } from "../core/template";
-import { REL, type Package } from "./package/opc";
+import { templateModel } from "../core/template";
+import type { Package } from "./package/opc";
 import { UnsafeEditError, applyPlan } from "./package/rows";
 import { putSheet, scratchSheet } from "./package/sheet";
-import { ensureNumberFormatXf } from "./package/styles";
+import { PackageStyles } from "./package/styles";
 import { extendTable } from "./package/tables";
-import { attrsOf, elementsIn, findElement } from "./package/xml";
 import { WorkbookFileError } from "./read";
 
 export interface WriteOutcome {
   /** Things the user should know about the write (a table not extended, values kept in replaced rows). */
   readonly notes: string[];
-}
-
-/** Built-in number formats that show dates (ECMA-376 Part 1, §18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 50, 57]);
-
-class StylesPart {
-  private dateXfIndex: number | undefined;
-  constructor(
-    private readonly pkg: Package,
-    private readonly part: string | undefined,
-  ) {}
-  private xml(): string {
-    return this.part && this.pkg.has(this.part) ? this.pkg.text(this.part) : "";
-  }
-  isDateXf(xf: number): boolean {
-    const xml = this.xml();
-    const cellXfs = findElement(xml, "cellXfs");
-    if (!cellXfs) return false;
-    const x = elementsIn(xml, cellXfs, "xf")[xf];
-    if (!x) return false;
-    const id = Number(attrsOf(xml, x.tag).get("numFmtId") ?? 0);
-    if (BUILTIN_DATE_FORMATS.has(id)) return true;
-    const fmts = findElement(xml, "numFmts");
-    if (!fmts) return false;
-    const f = elementsIn(xml, fmts, "numFmt").find((e) => Number(attrsOf(xml, e.tag).get("numFmtId")) === id);
-    const code = f ? (attrsOf(xml, f.tag).get("formatCode") ?? "") : "";
-    return /[dmy]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
-  }
-  dateXf(): number {
-    if (this.dateXfIndex !== undefined) return this.dateXfIndex;
-    if (!this.part || !this.pkg.has(this.part)) throw new UnsafeEditError("в книге нет части стилей для формата даты");
-    const r = ensureNumberFormatXf(this.pkg.text(this.part), DATE_FORMAT);
-    if (r.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, r.xml);
-    return (this.dateXfIndex = r.xf);
-  }
 }
 
 /**
@@ -71,7 +35,7 @@ function dropCalcChain(pkg: Package, wbPart: string): void {
 export async function writeConsolidation(pkg: Package, c: Consolidation, date1904: boolean, fileName: string): Promise<WriteOutcome> {
   const notes: string[] = [];
   const wbPart = pkg.workbookPart();
-  const styles = new StylesPart(pkg, pkg.rels(wbPart).find((r) => r.type === REL.styles)?.part ?? undefined);
+  const styles = new PackageStyles(pkg);
   const sheets = pkg.sheets();
   try {
     for (const plan of c.plans) {

@@ -280,6 +280,54 @@ export function restyleCells(xml: string, cells: ReadonlyMap<string, (xf: number
   return { xml: spliceRows(xml, sheetData, rows, touched, rowText), original };
 }
 
+/**
+ * Writes values into cells (A1 addresses), replacing what they held (a formula cell refused: its
+ * dependants would silently change); each cell keeps its style unless `style` gives one for it. Every other
+ * cell and row stays as it was. For our own sheets (the settings), never for a user's data.
+ */
+export function writeCells(xml: string, writes: ReadonlyMap<string, CellValue>, date1904: boolean, styles: CellStyles, style?: (ref: string) => string | undefined): string {
+  const sheetData = findElement(xml, "sheetData");
+  if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
+  const colStyles = columnStyles(xml);
+  const rows = rowsOfSheet(xml, sheetData);
+  const byRow = new Map(rows.map((r) => [r.r, r]));
+  const wanted = new Map<number, Map<number, CellValue>>();
+  for (const [ref, v] of writes) {
+    const r = rowOfRef(ref);
+    const m = wanted.get(r) ?? new Map<number, CellValue>();
+    m.set(columnIndexOf(ref), v);
+    wanted.set(r, m);
+  }
+  const rowText = (r: number): string => {
+    const el = byRow.get(r);
+    const { open, cells, close } = el ? cellsOf(xml.slice(el.start, el.end)) : { open: `<row r="${r}">`, cells: [] as Cell[], close: "</row>" };
+    const want = wanted.get(r)!;
+    const out: { col: number; xml: string }[] = [];
+    const seen = new Set<number>();
+    for (const cell of cells) {
+      seen.add(cell.col);
+      const ref = cellAddress(r, cell.col + 1);
+      if (!want.has(cell.col)) {
+        const head = tags(cell.xml).next().value!;
+        out.push({ col: cell.col, xml: withAttr(cell.xml.slice(0, head.end), "r", ref) + cell.xml.slice(head.end) });
+        continue;
+      }
+      if (cell.formula) throw new UnsafeEditError(`в ячейке ${ref} формула`);
+      const x = cellXml(r, cell.col, want.get(cell.col)!, style?.(ref) ?? cell.style ?? colStyles.get(cell.col), date1904, styles);
+      if (x !== null) out.push({ col: cell.col, xml: x });
+    }
+    for (const [col, v] of want) {
+      if (seen.has(col)) continue;
+      const ref = cellAddress(r, col + 1);
+      const x = cellXml(r, col, v, style?.(ref) ?? colStyles.get(col), date1904, styles);
+      if (x !== null) out.push({ col, xml: x });
+    }
+    out.sort((a, b) => a.col - b.col);
+    return `${withoutAttr(open, "spans")}${out.map((c) => c.xml).join("")}${close}`;
+  };
+  return spliceRows(xml, sheetData, rows, [...wanted.keys()].sort((a, b) => a - b), rowText);
+}
+
 /** The default style of each column (`<col min max style>`), 0-based. */
 function columnStyles(xml: string): Map<number, string> {
   const m = new Map<number, string>();

@@ -2,6 +2,9 @@
 // formats, fonts, fills, borders, cell formats and differential formats are added at the end of their
 // lists — or found there already, so regenerating a report adds nothing — and nothing the user's cells
 // point at is ever renumbered.
+import { DATE_FORMAT } from "../../core/template";
+import { type Package, REL } from "./opc";
+import { type CellStyles, UnsafeEditError } from "./rows";
 import { type Element, attrsOf, elementAt, elementsIn, findElement, findTag, withAttr } from "./xml";
 
 /** Where a style list goes when the part lacks it: CT_Stylesheet's element order. */
@@ -208,4 +211,49 @@ function firstOf(xml: string, parent: string, child: string): string | undefined
   if (!c) return undefined;
   const e = elementAt(xml, c);
   return xml.slice(e.tag.start, e.end);
+}
+
+/** Built-in number formats that show dates (ECMA-376 Part 1, §18.8.30). */
+const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 30, 36, 50, 57]);
+
+/** The package's cell formats as the row writers need them (date and text formats appended on demand). */
+export class PackageStyles implements CellStyles {
+  private dateXfIndex: number | undefined;
+  private textXfIndex: number | undefined;
+  private readonly part: string | undefined;
+  constructor(private readonly pkg: Package) {
+    this.part = pkg.rels(pkg.workbookPart()).find((r) => r.type === REL.styles)?.part ?? undefined;
+  }
+  private xml(): string {
+    return this.part && this.pkg.has(this.part) ? this.pkg.text(this.part) : "";
+  }
+  isDateXf(xf: number): boolean {
+    const xml = this.xml();
+    const cellXfs = findElement(xml, "cellXfs");
+    if (!cellXfs) return false;
+    const x = elementsIn(xml, cellXfs, "xf")[xf];
+    if (!x) return false;
+    const id = Number(attrsOf(xml, x.tag).get("numFmtId") ?? 0);
+    if (BUILTIN_DATE_FORMATS.has(id)) return true;
+    const fmts = findElement(xml, "numFmts");
+    if (!fmts) return false;
+    const f = elementsIn(xml, fmts, "numFmt").find((e) => Number(attrsOf(xml, e.tag).get("numFmtId")) === id);
+    const code = f ? (attrsOf(xml, f.tag).get("formatCode") ?? "") : "";
+    return /[dmy]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]/g, ""));
+  }
+  dateXf(): number {
+    if (this.dateXfIndex !== undefined) return this.dateXfIndex;
+    if (!this.part || !this.pkg.has(this.part)) throw new UnsafeEditError("в книге нет части стилей для формата даты");
+    const r = ensureNumberFormatXf(this.pkg.text(this.part), DATE_FORMAT);
+    if (r.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, r.xml);
+    return (this.dateXfIndex = r.xf);
+  }
+  /** A cell format with the text format «@», so a value written there stays text when the user edits it. */
+  textXf(): number {
+    if (this.textXfIndex !== undefined) return this.textXfIndex;
+    if (!this.part || !this.pkg.has(this.part)) throw new UnsafeEditError("в книге нет части стилей для текстового формата");
+    const r = ensureNumberFormatXf(this.pkg.text(this.part), "@");
+    if (r.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, r.xml);
+    return (this.textXfIndex = r.xf);
+  }
 }

@@ -1,0 +1,91 @@
+// The standalone page's in-memory workbook (issue 16 point 2): it changes the user's file only through the
+// package editor, as the command line does — the same bytes for the same edit — and keeps the original.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { analyzeWorkbook } from "../../src/core/analyze";
+import { consolidate } from "../../src/core/consolidate";
+import { readSettings } from "../../src/core/settings";
+import { crc32, readZip } from "../../src/xlsx/package/zip";
+import { readWorkbook } from "../../src/xlsx/read";
+import { MemoryWorkbook } from "../../src/web/workbook";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "dist", "src", "cli", "main.js");
+const FIX = join(ROOT, "test", "fixtures", "writers");
+const EXAMPLE = join(ROOT, "examples", "boksitogorsk-2021.xlsx");
+const dir = mkdtempSync(join(tmpdir(), "mm-web-"));
+const bytesOf = (path: string) => new Uint8Array(readFileSync(path));
+
+/** Names of the zip entries whose stored bytes differ between two packages. */
+function changedParts(a: Uint8Array, b: Uint8Array): string[] {
+  const x = new Map(readZip(a).map((e) => [e.name, e]));
+  return readZip(b)
+    .filter((e) => !x.has(e.name) || Buffer.compare(Buffer.from(x.get(e.name)!.raw), Buffer.from(e.raw)) !== 0)
+    .map((e) => e.name)
+    .sort();
+}
+
+test("consolidating school files gives byte for byte the command line's district book", async () => {
+  const district = join(FIX, "district-rich-libreoffice.xlsx");
+  const schools = [join(FIX, "schools-a", "отчёт.xlsx"), join(FIX, "schools-b", "отчёт.xlsx")];
+  const out = join(dir, "район.xlsx");
+  const r = spawnSync(process.execPath, [BIN, "consolidate", ...schools, "--into", district, "-o", out], { encoding: "utf8" });
+  expect(r.stderr).toBe("");
+
+  const book = new MemoryWorkbook("район.xlsx", bytesOf(district));
+  const plan = consolidate(
+    analyzeWorkbook(book.read().input),
+    schools.map((f, i) => {
+      const b = bytesOf(f);
+      return { file: "отчёт.xlsx", analysis: analyzeWorkbook(readWorkbook(b, f).input), fingerprint: `${b.length}-${crc32(b).toString(16)}-${i}` };
+    }),
+  );
+  await book.applyImport(plan);
+  expect(Buffer.compare(Buffer.from(book.bytes), readFileSync(out))).toBe(0);
+  expect(Buffer.compare(Buffer.from(book.original), readFileSync(district))).toBe(0); // the original is kept
+  expect(book.changes.map((c) => c.what)).toEqual([expect.stringMatching(/^импортировано строк: \d+$/)]);
+});
+
+test("settings are written as text into «Настройки» and read back; only that sheet and the styles change", async () => {
+  const original = bytesOf(join(FIX, "example-openpyxl.xlsx"));
+  const book = new MemoryWorkbook("книга.xlsx", original);
+  await book.writeSettings([
+    ["Муниципалитет", "Бокситогорский муниципальный район"],
+    ["Отчётный период (ГГГГ-Qn)", "2021-Q3"],
+    ["Дата отчёта", "30.09.2021"],
+    ["Окно «скоро срок», дней", "14"],
+  ]);
+  const input = book.read().input;
+  const s = readSettings(input.sheets.find((x) => x.name === "Настройки"), book.read().date1904);
+  expect(s.municipality).toBe("Бокситогорский муниципальный район");
+  expect(s.period).toEqual({ year: 2021, quarter: 3 });
+  expect(s.dueSoonDays).toBe(14);
+  const settingsPart = readZip(original).find((e) => /sheet6\.xml$/.test(e.name))!.name;
+  expect(changedParts(original, book.bytes)).toEqual([settingsPart, "xl/styles.xml"].sort());
+  // Every other sheet reads as before.
+  const before = readWorkbook(original, "x.xlsx").input.sheets.filter((x) => x.name !== "Настройки");
+  expect(input.sheets.filter((x) => x.name !== "Настройки")).toEqual(before);
+});
+
+test("highlighting a workbook that is not .xlsx is refused in Russian, and the file is left as it was", async () => {
+  const ods = bytesOf(join(FIX, "example-libreoffice.ods"));
+  const book = new MemoryWorkbook("книга.ods", ods);
+  expect(book.read().input.sheets.length).toBeGreaterThan(3); // it reads
+  await expect(book.highlight([{ sheet: "Участники", cell: "A2", tone: "red" }])).rejects.toThrow(/не в формате \.xlsx.*Сохраните её как «Книга Excel \(\.xlsx\)»/);
+  expect(book.bytes).toBe(ods);
+  expect(book.changes).toEqual([]);
+});
+
+test("highlight then clear: the workbook reads as the original, and the log says what was done", async () => {
+  const original = bytesOf(EXAMPLE);
+  const book = new MemoryWorkbook("книга.xlsx", original);
+  const issues = analyzeWorkbook(book.read().input).issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell));
+  expect(await book.highlight(issues.map((i) => ({ sheet: i.sheet, cell: i.cell, tone: "red" as const })))).toBe(issues.length);
+  expect(book.read().input.sheets.map((s) => s.name)).toContain("ММ_Выделение");
+  expect(await book.clearHighlights()).toBe(issues.length);
+  expect(book.read().input).toEqual(readWorkbook(original, "x.xlsx").input);
+  expect(book.changes.map((c) => c.what)).toEqual([`подсвечено ячеек: ${issues.length}`, `подсветка убрана с ячеек: ${issues.length}`]);
+  expect(await book.clearHighlights()).toBe(0);
+});
