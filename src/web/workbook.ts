@@ -10,68 +10,94 @@ import { renderReport } from "../core/report/renderer";
 import { SETTINGS_SHEET } from "../core/settings";
 import { headerKey } from "../core/text";
 import { writeConsolidation } from "../xlsx/consolidate";
-import { type CellMark, clearHighlights, highlightCells } from "../xlsx/package/highlight";
+import { type CellMark, STORE_SHEET, clearHighlights, highlightCells } from "../xlsx/package/highlight";
 import { Package } from "../xlsx/package/opc";
 import { writeCells } from "../xlsx/package/rows";
 import { PackageStyles } from "../xlsx/package/styles";
 import { type ReadWorkbook, WorkbookFileError, readWorkbook } from "../xlsx/read";
 import { PackageReportRenderer } from "../xlsx/report";
 
-/** One change the page made, for the «what changed» line next to the download. */
-export interface Change {
+/** A file the page offers to download, made from the workbook as it is now. */
+export type OutputKind = "report" | "highlight" | "changed";
+
+export interface Output {
+  readonly kind: OutputKind;
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  /** What it holds beyond the user's file, in Russian: «добавлен лист «Свод 2021 Q2»». */
   readonly what: string;
 }
 
+export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/**
+ * The data («base»: the user's file, then as the import or the settings changed it) and the files made
+ * from it: the base with the Свод, the base with highlights. The report and the highlights never change
+ * the base, so each download holds the user's workbook with exactly one addition.
+ */
 export class MemoryWorkbook {
-  private current: Uint8Array;
+  private base: Uint8Array;
   private cache: ReadWorkbook | null = null;
-  private readonly log: Change[] = [];
+  private readonly made = new Map<OutputKind, Output>();
+  private readonly stem: string;
 
   constructor(
     readonly fileName: string,
     readonly original: Uint8Array,
   ) {
-    this.current = original;
+    this.base = original;
+    this.stem = fileName.replace(/\.[^.]*$/, "");
   }
 
-  /** The workbook's bytes now: the original until something changed it. */
+  /** The data's bytes now: the original until an import or the settings changed them. */
   get bytes(): Uint8Array {
-    return this.current;
+    return this.base;
   }
 
-  get changes(): readonly Change[] {
-    return this.log;
+  /** The files ready to download, in a stable order. */
+  get outputs(): readonly Output[] {
+    return (["report", "highlight", "changed"] as const).map((k) => this.made.get(k)).filter((o): o is Output => !!o);
   }
 
-  /** The workbook as the core reads it (once per version of the bytes). Throws WorkbookFileError. */
+  /** The workbook as the core reads it (once per version of the data). Throws WorkbookFileError. */
   read(): ReadWorkbook {
-    return (this.cache ??= readWorkbook(this.current, this.fileName));
+    return (this.cache ??= readWorkbook(this.base, this.fileName));
   }
 
   /** Only an .xlsx (or .xlsm) can take a sheet or a fill without being rewritten whole. */
-  private async edit<T>(what: string, f: (pkg: Package) => T | Promise<T>): Promise<T> {
-    const format = this.read().format;
-    if (format !== "xlsx") {
+  private async edit<T>(what: string, f: (pkg: Package) => T | Promise<T>): Promise<{ bytes: Uint8Array; out: T }> {
+    if (this.read().format !== "xlsx") {
       throw new WorkbookFileError(`Книга «${this.fileName}» сохранена не в формате .xlsx: ${what} возможно только в .xlsx. Сохраните её как «Книга Excel (.xlsx)» и откройте снова`);
     }
-    const pkg = new Package(this.current);
+    const pkg = new Package(this.base);
     const out = await f(pkg);
-    this.current = pkg.toBytes();
-    this.cache = null;
-    return out;
+    return { bytes: pkg.toBytes(), out };
   }
 
-  /** Colours the marked cells (earlier highlights restored first). */
+  /** A change of the data itself: later reports and highlights are made from it. */
+  private rebase(bytes: Uint8Array, what: string): void {
+    this.base = bytes;
+    this.cache = null;
+    this.made.delete("report");
+    this.made.delete("highlight");
+    const before = this.made.get("changed")?.what;
+    this.made.set("changed", { kind: "changed", fileName: `${this.stem} (изменена).xlsx`, bytes, what: before ? `${before}; ${what}` : what });
+  }
+
+  /** The user's workbook with the marked cells coloured (reversibly: the formats kept in a hidden sheet). */
   async highlight(marks: readonly CellMark[]): Promise<number> {
-    const n = await this.edit("подсветка ячеек", (pkg) => highlightCells(pkg, marks));
-    this.log.push({ what: `подсвечено ячеек: ${n}` });
+    const { bytes, out: n } = await this.edit("подсветка ячеек", (pkg) => highlightCells(pkg, marks));
+    this.made.set("highlight", { kind: "highlight", fileName: `${this.stem} (подсветка).xlsx`, bytes, what: `подсвечено ячеек: ${n}` });
     return n;
   }
 
+  /** Drops the highlighted copy; a file that came highlighted (by the add-in or this page) is cleared. */
   async clearHighlights(): Promise<number> {
-    if (!this.read().input.sheets.some((s) => s.name === "ММ_Выделение")) return 0;
-    const n = await this.edit("снятие подсветки", (pkg) => clearHighlights(pkg));
-    this.log.push({ what: `подсветка убрана с ячеек: ${n}` });
+    const had = this.made.get("highlight");
+    this.made.delete("highlight");
+    if (!this.read().input.sheets.some((s) => s.name === STORE_SHEET)) return had ? Number(/\d+/.exec(had.what)?.[0] ?? 0) : 0;
+    const { bytes, out: n } = await this.edit("снятие подсветки", (pkg) => clearHighlights(pkg));
+    this.rebase(bytes, `подсветка убрана с ячеек: ${n}`);
     return n;
   }
 
@@ -80,8 +106,7 @@ export class MemoryWorkbook {
     const sheet = this.read().input.sheets.find((s) => headerKey(s.name) === headerKey(SETTINGS_SHEET));
     if (!sheet) throw new WorkbookFileError("Нет листа «Настройки»: сначала скачайте шаблон и перенесите в него данные");
     const first = sheet.firstRow ?? 1;
-    const col = sheet.firstColumn ?? 1;
-    if (col !== 1) throw new WorkbookFileError("На листе «Настройки» названия должны стоять в столбце A");
+    if ((sheet.firstColumn ?? 1) !== 1) throw new WorkbookFileError("На листе «Настройки» названия должны стоять в столбце A");
     const rowOf = new Map(sheet.rows.map((r, i) => [headerKey(String(r[0] ?? "")), first + i]));
     let next = first + sheet.rows.length;
     const writes = new Map<string, CellValue>();
@@ -93,29 +118,30 @@ export class MemoryWorkbook {
       }
       writes.set(`B${r}`, value);
     }
-    await this.edit("запись настроек", (pkg) => {
+    const date1904 = this.read().date1904;
+    const { bytes } = await this.edit("запись настроек", (pkg) => {
       const entry = pkg.sheets().find((s) => s.name === sheet.name);
       if (!entry?.part) throw new WorkbookFileError("Лист «Настройки» не найден в файле");
       const styles = new PackageStyles(pkg);
       const text = String(styles.textXf());
-      pkg.set(entry.part, writeCells(pkg.text(entry.part), writes, this.read().date1904, styles, (ref) => (ref.startsWith("B") ? text : undefined)));
+      pkg.set(entry.part, writeCells(pkg.text(entry.part), writes, date1904, styles, (ref) => (ref.startsWith("B") ? text : undefined)));
     });
-    this.log.push({ what: "настройки сохранены" });
+    this.rebase(bytes, "настройки сохранены");
   }
 
-  /** Adds (or regenerates) the report sheet; returns its name. */
+  /** The user's workbook with the report sheet added (or regenerated); returns the sheet's name. */
   async writeReport(layout: SheetLayout): Promise<string> {
-    const name = await this.edit("добавление листа свода", (pkg) => renderReport(layout, new PackageReportRenderer(pkg)));
-    this.log.push({ what: `добавлен лист «${name}»` });
+    const { bytes, out: name } = await this.edit("добавление листа свода", (pkg) => renderReport(layout, new PackageReportRenderer(pkg)));
+    this.made.set("report", { kind: "report", fileName: `${this.stem} (${name}).xlsx`, bytes, what: `добавлен лист «${name}»` });
     return name;
   }
 
-  /** Writes a consolidation plan (the core's) into the roster sheets; returns what the user should know. */
+  /** Writes a consolidation plan (the core's) into the data; returns what the user should know. */
   async applyImport(c: Consolidation): Promise<readonly string[]> {
     const date1904 = this.read().date1904;
-    const { notes } = await this.edit("импорт файлов школ", (pkg) => writeConsolidation(pkg, c, date1904, this.fileName));
+    const { bytes, out } = await this.edit("импорт файлов школ", (pkg) => writeConsolidation(pkg, c, date1904, this.fileName));
     const rows = c.plans.reduce((n, p) => n + p.writes.length, 0);
-    this.log.push({ what: `импортировано строк: ${rows}` });
-    return notes;
+    this.rebase(bytes, `импортировано строк: ${rows}`);
+    return out.notes;
   }
 }

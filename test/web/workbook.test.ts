@@ -45,7 +45,7 @@ test("consolidating school files gives byte for byte the command line's district
   await book.applyImport(plan);
   expect(Buffer.compare(Buffer.from(book.bytes), readFileSync(out))).toBe(0);
   expect(Buffer.compare(Buffer.from(book.original), readFileSync(district))).toBe(0); // the original is kept
-  expect(book.changes.map((c) => c.what)).toEqual([expect.stringMatching(/^импортировано строк: \d+$/)]);
+  expect(book.outputs.map((o) => [o.kind, o.fileName, o.what])).toEqual([["changed", "район (изменена).xlsx", expect.stringMatching(/^импортировано строк: \d+$/)]]);
 });
 
 test("settings are written as text into «Настройки» and read back; only that sheet and the styles change", async () => {
@@ -75,17 +75,26 @@ test("highlighting a workbook that is not .xlsx is refused in Russian, and the f
   expect(book.read().input.sheets.length).toBeGreaterThan(3); // it reads
   await expect(book.highlight([{ sheet: "Участники", cell: "A2", tone: "red" }])).rejects.toThrow(/не в формате \.xlsx.*Сохраните её как «Книга Excel \(\.xlsx\)»/);
   expect(book.bytes).toBe(ods);
-  expect(book.changes).toEqual([]);
+  expect(book.outputs).toEqual([]);
 });
 
-test("highlight then clear: the workbook reads as the original, and the log says what was done", async () => {
+test("the Свод and the highlights are each made from the user's data alone; the data never changes", async () => {
   const original = bytesOf(EXAMPLE);
   const book = new MemoryWorkbook("книга.xlsx", original);
   const issues = analyzeWorkbook(book.read().input).issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell));
   expect(await book.highlight(issues.map((i) => ({ sheet: i.sheet, cell: i.cell, tone: "red" as const })))).toBe(issues.length);
-  expect(book.read().input.sheets.map((s) => s.name)).toContain("ММ_Выделение");
+  const highlighted = book.outputs.find((o) => o.kind === "highlight")!;
+  expect(highlighted.fileName).toBe("книга (подсветка).xlsx");
+  expect(readWorkbook(highlighted.bytes, "x.xlsx").input.sheets.map((s) => s.name)).toContain("ММ_Выделение");
+  expect(book.bytes).toBe(original);
+
+  // The highlighted copy, opened again, is cleared back to the user's workbook.
+  const again = new MemoryWorkbook("книга (подсветка).xlsx", highlighted.bytes);
+  expect(await again.clearHighlights()).toBe(issues.length);
+  expect(again.read().input).toEqual(readWorkbook(original, "x.xlsx").input);
+  expect(again.outputs.map((o) => o.what)).toEqual([`подсветка убрана с ячеек: ${issues.length}`]);
+  expect(await again.clearHighlights()).toBe(0);
+
   expect(await book.clearHighlights()).toBe(issues.length);
-  expect(book.read().input).toEqual(readWorkbook(original, "x.xlsx").input);
-  expect(book.changes.map((c) => c.what)).toEqual([`подсвечено ячеек: ${issues.length}`, `подсветка убрана с ячеек: ${issues.length}`]);
-  expect(await book.clearHighlights()).toBe(0);
+  expect(book.outputs).toEqual([]);
 });
