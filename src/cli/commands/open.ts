@@ -46,7 +46,13 @@ export function startServer(root: string, book: { name: string; bytes: Uint8Arra
       res.writeHead(405, headers).end();
       return;
     }
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    } catch {
+      res.writeHead(400, headers).end();
+      return;
+    }
     if (book && path === bookPath) {
       res.writeHead(200, {
         ...headers,
