@@ -41,8 +41,9 @@ export class OfficeReportRenderer implements ReportRenderer {
     const formats: string[][] = Array.from({ length: rows }, () => Array(cols).fill("General"));
     for (const c of layout.cells) {
       if (c.value !== null) values[c.row - 1][c.col - 1] = c.value;
-      // "@" first: text such as «=…» or «+7 …» must stay text when the values are written.
-      formats[c.row - 1][c.col - 1] = c.format ?? (typeof c.value === "string" ? "@" : "General");
+      // "@" first, for every text whatever format the layout names: Excel takes «=…», «+7 …», «-»,
+      // «2021-09-01», «TRUE», «50%», «007» written as values for formulas, dates, booleans and numbers.
+      formats[c.row - 1][c.col - 1] = typeof c.value === "string" && c.value !== "" ? "@" : (c.format ?? "General");
     }
     const all = ws.getRangeByIndexes(0, 0, rows, cols);
     all.numberFormat = formats;

@@ -1,6 +1,7 @@
 // Inserts or repairs the monitoring template (core/template.ts) in the open workbook: Excel tables,
 // drop-down lists and date/number rules, so a school that types into it sees Excel's own checks.
-// Existing sheets keep their data; only their input rules are (re)applied. Three syncs.
+// Existing sheets keep their data; only their input rules are (re)applied. Texts are written as text
+// ("@" first). Three syncs.
 import { cellAddress, columnLetter } from "../core/cells";
 import { SHEET_SPECS } from "../core/columns";
 import { findHeader } from "../core/headers";
@@ -33,6 +34,17 @@ function applyRule(range: Excel.Range, rule: InputRule): void {
   dv.rule = ruleOf(rule);
 }
 
+/**
+ * Writes a block of a new sheet so that Excel keeps every text as text: the text format "@" goes on
+ * each non-empty string's cell first, in the same batch, or Excel would take «=1+1», «+7 …», «-»,
+ * «2021-09-01», «TRUE», «50%», «007» for formulas, dates, booleans and numbers (Excel.Range.values).
+ * Other cells keep General, the format of a new sheet.
+ */
+function writeCells(range: Excel.Range, rows: readonly (readonly (string | number)[])[]): void {
+  range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? "@" : "General")));
+  range.values = rows.map((r) => [...r]);
+}
+
 export interface TemplateOutcome {
   readonly created: string[];
   readonly repaired: string[];
@@ -63,7 +75,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, model: TemplateM
     lists = sheets.add(model.lists.name);
     const height = 1 + Math.max(...model.lists.columns.map((c) => c.values.length));
     const grid = Array.from({ length: height }, (_, r) => model.lists.columns.map((c) => (r === 0 ? c.header : c.values[r - 1] ?? "")));
-    lists.getRangeByIndexes(0, 0, height, model.lists.columns.length).values = grid;
+    writeCells(lists.getRangeByIndexes(0, 0, height, model.lists.columns.length), grid);
     lists.getRange(`A1:${cellAddress(1, model.lists.columns.length)}`).format.font.bold = true;
   }
   model.dataSheets.forEach((s, i) => {
@@ -85,7 +97,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, model: TemplateM
     }
     const ws = sheets.add(s.name);
     const last = columnLetter(s.columns.length);
-    ws.getRange(`A1:${last}1`).values = [s.columns.map((c) => c.header)];
+    writeCells(ws.getRange(`A1:${last}1`), [s.columns.map((c) => c.header)]);
     const table = ws.tables.add(`A1:${last}2`, true);
     table.name = s.tableName;
     table.style = "TableStyleMedium2";
@@ -107,7 +119,7 @@ export async function insertTemplate(ctx: Excel.RequestContext, model: TemplateM
   if (!existing.has(model.settings.name.toLowerCase())) {
     const ws = sheets.add(model.settings.name);
     const rows = model.settings.rows.map((r) => [...r]);
-    ws.getRangeByIndexes(0, 0, rows.length, 2).values = rows;
+    writeCells(ws.getRangeByIndexes(0, 0, rows.length, 2), rows);
     ws.getRange("A1:B1").format.font.bold = true;
     created.push(model.settings.name);
   }

@@ -6,8 +6,27 @@ import { ErrorValue, type SheetModel, type Stored, type Style, type Validation }
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
 
 const ERROR_LITERALS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!"]);
-/** A plain number as typed (en-US grid: "." decimals, no group separators); Excel turns such text into a number. */
+/** A plain number as typed on an en-US grid ("." decimals); Excel turns such text into a number. */
 const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** en-US thousands groups ("1,256"): a number with the format "#,##0". */
+const GROUPED_TEXT = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const PERCENT_TEXT = /^([+-]?(\d+\.?\d*|\.\d+))%$/;
+/** ISO dates, optionally with a time: the locale-neutral shape Office.js takes as a date. */
+const ISO_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+const BOOLEAN_TEXT = /^(true|false)$/i;
+/** The number format Excel gives a cell an ISO date lands in (office-js #229: «m/d/yyyy» after writing "2018-12-31"). */
+export const ISO_DATE_FORMAT = "m/d/yyyy";
+
+/** Excel's serial of a calendar day (1900 date system, valid from 1900-03-01), or null for a day that does not exist. */
+function isoSerial(m: RegExpExecArray): number | null {
+  const [y, mo, d, h = "0", mi = "0", se = "0"] = m.slice(1).map((x) => x ?? undefined);
+  const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
+  const back = new Date(t);
+  if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d)) return null;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59) return null;
+  const serial = t / 86_400_000 + 25_569;
+  return serial >= 61 ? serial : null; // before 1900-03-01 the phantom 29.02.1900 shifts serials: not modelled
+}
 
 export function numberFormatAt(sheet: SheetModel, r: number, c: number): string {
   return sheet.styles.get(r, c)?.numberFormat ?? "General";
@@ -25,25 +44,55 @@ export function typeOf(v: Stored | undefined): ValueType {
   return typeof v === "string" ? "String" : typeof v === "number" ? "Double" : "Boolean";
 }
 
+/** What a string becomes in a cell that is not text ("@"): the stored value and the number format it brings, if any. */
+export function coerce(input: string): { value: Stored; formula?: string; format?: string } {
+  const t = input.trim();
+  const num = (s: string) => Number(s.replace(/,/g, ""));
+  // Office.js: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel
+  // interprets this value as a formula" (Excel.Range.values). Signed numbers stay numbers, as typed.
+  if (/^[=+-]/.test(input)) {
+    if (NUMBER_TEXT.test(t)) return { value: num(t) };
+    const pct = PERCENT_TEXT.exec(t);
+    if (pct) return { value: num(pct[1]) / 100, format: pct[1].includes(".") ? "0.00%" : "0%" };
+    // The host does not calculate: the formula reads back as #NAME?, so it can never pass for data.
+    return { value: new ErrorValue("#NAME?"), formula: input.startsWith("=") ? input : `=${input}` };
+  }
+  if (NUMBER_TEXT.test(t)) return { value: num(t) };
+  if (GROUPED_TEXT.test(t)) return { value: num(t), format: "#,##0" };
+  const pct = PERCENT_TEXT.exec(t);
+  if (pct) return { value: num(pct[1]) / 100, format: pct[1].includes(".") ? "0.00%" : "0%" };
+  const iso = ISO_TEXT.exec(t);
+  if (iso) {
+    const serial = isoSerial(iso);
+    if (serial !== null) return { value: serial, format: iso[4] === undefined ? ISO_DATE_FORMAT : `${ISO_DATE_FORMAT} h:mm` };
+  }
+  if (BOOLEAN_TEXT.test(t)) return { value: t.toLowerCase() === "true" };
+  if (ERROR_LITERALS.has(t.toUpperCase())) return { value: new ErrorValue(t.toUpperCase()) };
+  return { value: input };
+}
+
 /**
  * One cell of a Range.values write. null leaves the cell alone (Office's rule); "" empties it. In a
- * text cell ("@") a string stays exactly as written; elsewhere "=…" becomes a formula, a number-like
- * string a number and an error literal an error, as when typed. The host does not calculate: a formula
- * reads back as #NAME? so a formula written by mistake can never pass for data.
+ * text cell ("@") a string stays exactly as written. Elsewhere a string is taken the way Excel takes it
+ * (coerce): "=…", "+…", "-…" a formula unless it is a number, number-like text a number (spaces around
+ * it ignored), "50%" 0.5 formatted "0%", an ISO date a date serial formatted "m/d/yyyy", "TRUE" a boolean,
+ * "#N/A" an error. A format the coercion brings is applied only to a cell whose format is General.
  */
 export function writeValue(sheet: SheetModel, r: number, c: number, input: unknown): void {
   if (input === null || input === undefined) return;
-  const text = numberFormatAt(sheet, r, c) === "@";
+  const format = numberFormatAt(sheet, r, c);
+  const text = format === "@";
   sheet.formulas.set(r, c, undefined);
   if (typeof input === "string") {
-    if (input === "") sheet.values.set(r, c, undefined);
-    else if (text) sheet.values.set(r, c, input);
-    else if (input.startsWith("=") && input.length > 1) {
-      sheet.formulas.set(r, c, input);
-      sheet.values.set(r, c, new ErrorValue("#NAME?"));
-    } else if (NUMBER_TEXT.test(input.trim())) sheet.values.set(r, c, Number(input.trim()));
-    else if (ERROR_LITERALS.has(input.toUpperCase())) sheet.values.set(r, c, new ErrorValue(input.toUpperCase()));
-    else sheet.values.set(r, c, input);
+    if (input === "") return sheet.values.set(r, c, undefined);
+    if (text) return sheet.values.set(r, c, input);
+    const got = coerce(input);
+    sheet.values.set(r, c, got.value);
+    if (got.formula) sheet.formulas.set(r, c, got.formula);
+    if (got.format && format === "General") {
+      const style = sheet.styles.get(r, c);
+      sheet.styles.set(r, c, { ...style, numberFormat: got.format });
+    }
     return;
   }
   if (typeof input === "number") {
@@ -61,6 +110,9 @@ export function writeValue(sheet: SheetModel, r: number, c: number, input: unkno
 
 /** A property set on a range takes one value for all cells or a 2-D array of exactly its size. */
 export function cellwise(rect: Rect, input: unknown, what: string): (i: number, j: number) => unknown {
+  // "null is not a valid input for single property" (Blank and null values in Excel add-ins); null
+  // inside a 2-D array leaves that cell alone.
+  if (input === null || input === undefined) throw new HostError("InvalidArgument", `Range.${what} = null`, `Range.${what}`);
   if (!Array.isArray(input)) return () => input;
   const ok = input.length === rect.rows && input.every((row) => Array.isArray(row) && row.length === rect.cols);
   if (!ok) {

@@ -15,9 +15,25 @@ const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical
 const LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"] as const;
 const PATTERNS = ["None", "Solid", "Gray50", "Gray75", "Gray25", "Horizontal", "Vertical", "Down", "Up", "Checker", "SemiGray75", "LightHorizontal", "LightVertical", "LightDown", "LightUp", "Grid", "CrissCross", "Gray16", "Gray8"] as const;
 
-/** A cell without a fill reads as white with pattern "None", as in Office. */
-export function fillOf(style: Style | undefined): { color: string; pattern: string } {
-  return style?.fill ? { color: style.fill.color, pattern: style.fill.pattern } : { color: "#FFFFFF", pattern: "None" };
+/** What Office reads for a cell's fill (RangeFill, getCellProperties' format.fill). */
+export interface FillRead {
+  readonly color: string;
+  readonly pattern: string | null;
+  readonly tintAndShade: number | null;
+}
+
+/**
+ * Excel reports "no fill" as the colour #FFFFFF, like a real white fill (office-js #6218, #4900), and
+ * #4900 saw pattern null for both; what tells them apart is tintAndShade: null for no fill, a number for
+ * any fill (Microsoft's answer in #4900). The host reads exactly that: no fill is {#FFFFFF, null, null},
+ * a solid white fill {#FFFFFF, null, 0}, so only tintAndShade distinguishes them; other fills read their
+ * colour, their pattern and their tint.
+ */
+export function fillOf(style: Style | undefined): FillRead {
+  const f = style?.fill;
+  if (!f) return { color: "#FFFFFF", pattern: null, tintAndShade: null };
+  const pattern = f.pattern === "Solid" && f.color === "#FFFFFF" ? null : f.pattern;
+  return { color: f.color, pattern, tintAndShade: f.tintAndShade ?? 0 };
 }
 
 export function fontOf(style: Style | undefined): Required<Font> {
@@ -67,12 +83,25 @@ defineProps(RangeFormat);
 export class RangeFill extends HostObject<RangeRef> {
   static override typeName = "RangeFill";
   static override props: Record<string, Prop<RangeRef>> = {
-    color: styleProp((s) => fillOf(s).color, (s, v) => ({ ...s, fill: { color: color(v, "RangeFill.color"), pattern: "Solid" } satisfies Fill })),
+    // Setting a colour gives a solid fill (a patterned one keeps its pattern) at tint 0.
+    color: styleProp(
+      (s) => fillOf(s).color,
+      (s, v) => ({ ...s, fill: { color: color(v, "RangeFill.color"), pattern: s.fill?.pattern ?? "Solid" } satisfies Fill }),
+    ),
     pattern: styleProp(
       (s) => fillOf(s).pattern,
       (s, v) => {
         const pattern = oneOf(PATTERNS, v, "RangeFill.pattern");
-        return { ...s, fill: pattern === "None" ? undefined : { color: s.fill?.color ?? "#000000", pattern } };
+        return { ...s, fill: pattern === "None" ? undefined : { ...s.fill, color: s.fill?.color ?? "#000000", pattern } };
+      },
+    ),
+    // ExcelApi 1.9: between -1 (darkest) and 1 (brightest). On a cell without a fill it tints the white
+    // the cell reads as (the host's choice: Excel's answer there is not documented).
+    tintAndShade: styleProp(
+      (s) => fillOf(s).tintAndShade,
+      (s, v) => {
+        if (typeof v !== "number" || !(v >= -1 && v <= 1)) throw new HostError("InvalidArgument", `tintAndShade ${JSON.stringify(v)}`, "RangeFill.tintAndShade");
+        return { ...s, fill: { color: s.fill?.color ?? "#FFFFFF", pattern: s.fill?.pattern ?? "Solid", tintAndShade: v } };
       },
     ),
   };

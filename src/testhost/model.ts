@@ -14,6 +14,8 @@ export type Stored = string | number | boolean | ErrorValue;
 export interface Fill {
   readonly color: string; // "#RRGGBB"
   readonly pattern: string; // "Solid" whenever a colour was set
+  /** Lightens (up to 1) or darkens (down to -1) the colour; 0 when absent. */
+  readonly tintAndShade?: number;
 }
 export interface Font {
   readonly bold?: boolean;
@@ -191,9 +193,10 @@ export class WorkbookModel {
 
   deleteSheet(s: SheetModel): void {
     // By design a very hidden sheet cannot be deleted: make it Hidden or Visible first (office-js issue
-    // #365, answered by the Excel team; documented by office-js-docs-pr #754). Excel answers GeneralException.
+    // #365, answered by the Excel team). Worksheet.delete's reference says the delete "will fail with an
+    // InvalidOperation exception" (#365 itself saw GeneralException on Mac): the host answers InvalidOperation.
     if (s.visibility === "VeryHidden") {
-      throw new HostError("GeneralException", "a worksheet whose visibility is VeryHidden cannot be deleted; make it Hidden first", "Worksheet.delete");
+      throw new HostError("InvalidOperation", "a worksheet whose visibility is VeryHidden cannot be deleted; make it Hidden first", "Worksheet.delete");
     }
     if (s.visibility === "Visible" && this.visibleSheets().length === 1) {
       throw new HostError("InvalidOperation", "a workbook must keep at least one visible sheet", "Worksheet.delete");

@@ -2,6 +2,7 @@
 // Formats, borders, validation and conditional formats are in format.ts, validation.ts, conditional.ts.
 import { type Rect, quoteSheet, rectAddress } from "./address";
 import { cellwise, forEachCell, grid, numberFormatAt, readValue, typeOf, writeValue } from "./cells";
+import { displayText } from "./display";
 import { ConditionalFormatCollection } from "./conditional";
 import { HostError } from "./errors";
 import { RangeFormat, fillOf, fontOf } from "./format";
@@ -33,6 +34,7 @@ export class Range extends HostObject<RangeRef> {
       },
     },
     valueTypes: { get: ({ sheet, rect }) => grid(rect, (r, c) => typeOf(sheet.values.get(r, c))) },
+    text: { get: ({ sheet, rect }) => grid(rect, (r, c) => displayText(sheet.values.get(r, c), numberFormatAt(sheet, r, c))) },
     numberFormat: {
       get: ({ sheet, rect }) => grid(rect, (r, c) => numberFormatAt(sheet, r, c)),
       set: ({ sheet, rect }, v) => {
@@ -47,7 +49,8 @@ export class Range extends HostObject<RangeRef> {
           memo.set(f, byOld);
           const old = sheet.styles.get(r, c);
           let next = byOld.get(old);
-          if (!next) byOld.set(old, (next = { ...old, numberFormat: f === "General" ? undefined : f }));
+          // "" resets the format to General (Blank and null values in Excel add-ins).
+          if (!next) byOld.set(old, (next = { ...old, numberFormat: f === "General" || f === "" ? undefined : f }));
           sheet.styles.set(r, c, next);
         });
       },
@@ -107,7 +110,7 @@ defineProps(Range);
 
 interface CellPropertiesSpec {
   address?: boolean;
-  format?: { fill?: { color?: boolean; pattern?: boolean }; font?: Record<string, boolean>; wrapText?: boolean };
+  format?: { fill?: { color?: boolean; pattern?: boolean; tintAndShade?: boolean }; font?: Record<string, boolean>; wrapText?: boolean };
 }
 
 function pick(source: Record<string, unknown>, wanted: Record<string, boolean | undefined>, where: string): Record<string, unknown> {
@@ -128,7 +131,7 @@ function cellProperties(sheet: SheetModel, r: number, c: number, spec: CellPrope
     if (Object.keys(rest).length > 0) throw new HostError("NotImplemented", `getCellProperties: format.${Object.keys(rest)[0]}`, "Range.getCellProperties");
     const style = sheet.styles.get(r, c);
     const f: Record<string, unknown> = {};
-    if (fill) f.fill = pick(fillOf(style), fill, "format.fill");
+    if (fill) f.fill = pick(fillOf(style) as unknown as Record<string, unknown>, fill, "format.fill");
     if (font) f.font = pick(fontOf(style) as Record<string, unknown>, font, "format.font");
     if (wrapText) f.wrapText = style?.wrapText ?? false;
     out.format = f;

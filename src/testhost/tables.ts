@@ -46,7 +46,8 @@ function target(scope: Scope, address: string | Range): { sheet: SheetModel; rec
     return ref;
   }
   const a = parseAddress(address);
-  const sheet = a?.sheet ? scope.workbook.sheet(a.sheet) : scope.sheet;
+  // workbook.tables.add: "If the address does not contain a sheet name, the currently-active sheet is used."
+  const sheet = a?.sheet ? scope.workbook.sheet(a.sheet) : (scope.sheet ?? scope.workbook.active);
   if (!a || !sheet || (scope.sheet && sheet !== scope.sheet)) throw new HostError("InvalidArgument", `table address «${address}»`, "TableCollection.add");
   return { sheet, rect: a.rect };
 }

@@ -2,7 +2,8 @@
 // nothing here is queued, synced or counted. Values read the way Range.values reads them.
 import { type Rect, cellName, contains, parseAddress, rectAddress } from "./address";
 import { type ValueType, grid, numberFormatAt, readValue, typeOf, updateStyles } from "./cells";
-import { fillOf, fontOf } from "./format";
+import { displayText } from "./display";
+import { fontOf } from "./format";
 import { type HostCell, putCell } from "./load";
 import type { Border, ChartModel, ConditionalFormatModel, Font, SheetModel, Side, Validation, WorkbookModel } from "./model";
 
@@ -13,8 +14,15 @@ export interface CellView {
   /** The formula when the cell holds one; null for constants. */
   readonly formula: string | null;
   readonly numberFormat: string;
-  /** null when the cell has no fill (Office reads that as white with pattern "None"). */
+  /**
+   * The fill as the model holds it; null when the cell has no fill. (What Office reads differs: see
+   * fillOf in format.ts; no fill and solid white both read #FFFFFF, only tintAndShade tells them apart.)
+   */
   readonly fill: { readonly color: string; readonly pattern: string } | null;
+  /** The fill's tint (0 when none was set); null when the cell has no fill. */
+  readonly fillTintAndShade: number | null;
+  /** What Range.text shows for the cell; null when the host does not know its number format. */
+  readonly text: string | null;
   readonly font: Required<Font>;
   readonly borders: Partial<Record<Side, Border>>;
   readonly wrapText: boolean;
@@ -32,6 +40,14 @@ export interface TableView {
   readonly style: string;
   readonly showHeaders: boolean;
   readonly showFilterButton: boolean;
+}
+
+function textOrNull(...args: Parameters<typeof displayText>): string | null {
+  try {
+    return displayText(...args);
+  } catch {
+    return null;
+  }
 }
 
 function rectOf(address: string): Rect {
@@ -93,7 +109,9 @@ export class SheetView {
       valueType: typeOf(this.model.values.get(r, c)),
       formula: this.model.formulas.get(r, c) ?? null,
       numberFormat: numberFormatAt(this.model, r, c),
-      fill: style?.fill ? fillOf(style) : null,
+      fill: style?.fill ? { color: style.fill.color, pattern: style.fill.pattern } : null,
+      fillTintAndShade: style?.fill ? (style.fill.tintAndShade ?? 0) : null,
+      text: textOrNull(this.model.values.get(r, c), numberFormatAt(this.model, r, c)),
       font: fontOf(style),
       borders: style?.borders ?? {},
       wrapText: style?.wrapText ?? false,
@@ -135,8 +153,10 @@ export class SheetView {
     putCell(this.model, row, col, v);
     return this;
   }
-  setFill(address: string, color: string | null): this {
-    updateStyles(this.model, rectOf(address), (s) => ({ ...s, fill: color ? { color: color.toUpperCase(), pattern: "Solid" } : undefined }));
+  /** A solid fill of this colour (with a tint when given), or no fill for null. */
+  setFill(address: string, color: string | null, tintAndShade?: number): this {
+    const fill = color ? { color: color.toUpperCase(), pattern: "Solid", ...(tintAndShade === undefined ? {} : { tintAndShade }) } : undefined;
+    updateStyles(this.model, rectOf(address), (s) => ({ ...s, fill }));
     return this;
   }
   setNumberFormat(address: string, format: string): this {

@@ -155,10 +155,17 @@ defineProps(Worksheet);
 export class FreezePanes extends HostObject<SheetModel> {
   static override typeName = "WorksheetFreezePanes";
 
+  /**
+   * Freezes the top rows (0 unfreezes them: ExcelApi 1.7 reference). On a sheet that is not the active
+   * one the freeze lands on that sheet, but Excel reports that sheet as activated while the user still
+   * sees the other (office-js #3148, in backlog): the host makes it the active sheet, so an add-in that
+   * relies on which sheet is active afterwards fails here too.
+   */
   freezeRows(count = 1): void {
     this.call("freezeRows", [count], (m) => {
-      if (!Number.isInteger(count) || count < 0) throw new HostError("InvalidArgument", `freezeRows(${count})`, "freezeRows");
+      if (!Number.isInteger(count) || count < 0 || count >= MAX_ROWS) throw new HostError("InvalidArgument", `freezeRows(${count})`, "freezeRows");
       m.freezeRows = count;
+      if (m.visibility === "Visible") this.context.model.active = m;
     });
   }
 
@@ -171,13 +178,26 @@ export class PageLayout extends HostObject<SheetModel> {
   static override typeName = "PageLayout";
   static override props: Record<string, Prop<SheetModel>> = {
     orientation: { get: (m) => m.pageLayout.orientation, set: (m, v) => void (m.pageLayout.orientation = oneOf(["Portrait", "Landscape"], v, "PageLayout.orientation")) },
+    // PageLayoutZoomOptions (ExcelApi 1.9): a print scale of 10–400 or fit to pages wide / tall; the
+    // reference lets scale be null when fitting and the fit counts be null when scaling. The host refuses
+    // both kinds at once (the stricter reading) and counts that are not whole numbers ≥ 0 (0: as many
+    // pages as needed, the OOXML fitToWidth/fitToHeight convention).
     zoom: {
       get: (m) => m.pageLayout.zoom,
       set: (m, v) => {
         const z = v as Record<string, unknown>;
-        const ok = typeof z === "object" && z !== null && Object.entries(z).every(([k, x]) => ["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k) && (x === null || typeof x === "number"));
+        const given = typeof z === "object" && z !== null ? Object.entries(z).filter(([, x]) => x !== null && x !== undefined) : [];
+        const keys = given.map(([k]) => k);
+        const known = keys.every((k) => ["scale", "horizontalFitToPages", "verticalFitToPages"].includes(k));
+        const scale = z?.scale;
+        const ok =
+          given.length > 0 &&
+          known &&
+          (keys.includes("scale")
+            ? keys.length === 1 && typeof scale === "number" && Number.isInteger(scale) && scale >= 10 && scale <= 400
+            : given.every(([, x]) => typeof x === "number" && Number.isInteger(x) && x >= 0 && x <= 32767));
         if (!ok) throw new HostError("InvalidArgument", `zoom ${JSON.stringify(v)}`, "PageLayout.zoom");
-        m.pageLayout.zoom = { ...z };
+        m.pageLayout.zoom = Object.fromEntries(given);
       },
     },
   };
@@ -186,7 +206,8 @@ export class PageLayout extends HostObject<SheetModel> {
   setPrintTitleRows(rows: string | Range): void {
     this.call("setPrintTitleRows", [rows], (m) => {
       const rect = typeof rows === "string" ? parseAddress(rows)?.rect : rows._resolve()?.rect;
-      if (!rect || (typeof rows === "string" && rect.cols !== MAX_COLUMNS)) {
+      // "The range must span the entire row to be valid" (PageLayout.setPrintTitleRows).
+      if (!rect || rect.col !== 0 || rect.cols !== MAX_COLUMNS) {
         throw new HostError("InvalidArgument", `print title rows «${String(rows)}»`, "PageLayout.setPrintTitleRows");
       }
       m.pageLayout.printTitleRows = `$${rect.row + 1}:$${rect.row + rect.rows}`;

@@ -1,5 +1,7 @@
 // Highlights are reversible: issue cells take the tone fills, and «Снять выделение» puts back exactly
-// what was there (a user's fill, or no fill), removes the very hidden store sheet, and no value changes.
+// what was there (a user's fill, a real white fill, a tinted fill, or no fill), removes the very hidden
+// store sheet, and no value changes. The host reads "no fill" as Excel does: white, told apart from a
+// real white fill only by tintAndShade null (office-js #4900, #6218).
 import { PALETTE } from "../../src/core/report/layout";
 import { HIGHLIGHT_STORE } from "../../src/office/highlight";
 import { createService } from "../../src/office/service";
@@ -30,8 +32,9 @@ test("issue cells get the tone fills; the saved fills sit in a very hidden sheet
   expect(host.sheet(roster).cell("A5").fill).toEqual({ color: "#FFFF00", pattern: "Solid" }); // not an issue: untouched
   const store = host.sheet(HIGHLIGHT_STORE);
   expect(store.visibility).toBe("VeryHidden");
-  expect(store.values()).toContainEqual([roster, "G609", "Solid", USER_BLUE]);
-  expect(store.values()).toContainEqual([roster, "B612", "None", "#FFFFFF"]);
+  expect(store.values()[0]).toEqual(["Лист", "Ячейка", "Узор", "Цвет", "Оттенок"]);
+  expect(store.values()).toContainEqual([roster, "G609", "Solid", USER_BLUE, "0"]);
+  expect(store.values()).toContainEqual([roster, "B612", "None", "", ""]); // no fill: no tint
   // Nothing but fills changed in the user's sheets.
   expect(snapshot(host, Object.keys(unfilled), { fills: false })).toEqual(unfilled);
 });
@@ -89,4 +92,62 @@ test("roadmap highlights use the status tones and clear the same way", async () 
   expect([...fills].some((c) => c === RED || c === AMBER || c === `#${PALETTE.tones.green.fill}`)).toBe(true);
   await service.clearHighlights();
   expect(snapshot(host)).toEqual(before);
+});
+
+test("a user's real white fill comes back white, a no-fill cell comes back with no fill, a tint keeps its tint", async () => {
+  const { host, roster, service } = await setUp();
+  const s = host.sheet(roster);
+  s.setFill("A611", "#FFFFFF").setFill("H615", "#00B050", -0.25); // two issue cells: white, and a darker green
+  expect(s.cell("B612").fill).toBeNull();
+  // What Excel reports for the two white-looking cells: the same colour; only tintAndShade differs.
+  const read = await host.run(async (ctx) => {
+    const ws = ctx.workbook.worksheets.getItem(roster);
+    const spec = { format: { fill: { color: true, pattern: true, tintAndShade: true } } };
+    const white = ws.getRange("A611").getCellProperties(spec);
+    const none = ws.getRange("B612").getCellProperties(spec);
+    await ctx.sync();
+    return [white.value[0][0].format?.fill, none.value[0][0].format?.fill];
+  });
+  expect(read).toEqual([{ color: "#FFFFFF", pattern: null, tintAndShade: 0 }, { color: "#FFFFFF", pattern: null, tintAndShade: null }]);
+
+  const before = snapshot(host);
+  await service.highlightIssues();
+  expect(s.cell("A611").fill).toEqual({ color: RED, pattern: "Solid" });
+  await service.clearHighlights();
+  expect(s.cell("A611")).toMatchObject({ fill: { color: "#FFFFFF", pattern: "Solid" }, fillTintAndShade: 0 });
+  expect(s.cell("B612")).toMatchObject({ fill: null, fillTintAndShade: null });
+  expect(s.cell("H615")).toMatchObject({ fill: { color: "#00B050", pattern: "Solid" }, fillTintAndShade: -0.25 });
+  expect(snapshot(host)).toEqual(before);
+});
+
+/** The store an earlier version left behind: four columns (no tint), still very hidden, its fills applied. */
+function oldStore(host: ReturnType<typeof createHost>, roster: string) {
+  const store = host.model.addSheet(HIGHLIGHT_STORE);
+  const rows = [["Лист", "Ячейка", "Узор", "Цвет"], [roster, "G609", "Solid", USER_BLUE], [roster, "B612", "None", "#FFFFFF"]];
+  const view = host.sheet(HIGHLIGHT_STORE);
+  view.setNumberFormat("A1:D3", "@");
+  rows.forEach((r, i) => r.forEach((v, j) => view.setValue(`${"ABCD"[j]}${i + 1}`, v)));
+  store.visibility = "VeryHidden";
+  host.sheet(roster).setFill("G609", RED).setFill("B612", RED);
+}
+
+test("a very hidden store left by an older version is repaired on the next clear: fills restored, store removed", async () => {
+  const { host, roster, service } = await setUp();
+  oldStore(host, roster);
+  expect(await service.clearHighlights()).toBe(2);
+  expect(host.sheetNames()).not.toContain(HIGHLIGHT_STORE);
+  expect(host.sheet(roster).cell("G609").fill).toEqual({ color: USER_BLUE, pattern: "Solid" });
+  expect(host.sheet(roster).cell("B612").fill).toBeNull();
+});
+
+test("highlighting over an older version's very hidden store restores it first, then highlight and clear work as usual", async () => {
+  const { host, roster, service } = await setUp();
+  oldStore(host, roster);
+  expect(await service.highlightIssues()).toBeGreaterThan(0);
+  expect(host.sheetNames().filter((n) => n === HIGHLIGHT_STORE)).toHaveLength(1);
+  expect(host.sheet(HIGHLIGHT_STORE).values()[0]).toHaveLength(5);
+  await service.clearHighlights();
+  expect(host.sheetNames()).not.toContain(HIGHLIGHT_STORE);
+  expect(host.sheet(roster).cell("G609").fill).toEqual({ color: USER_BLUE, pattern: "Solid" });
+  expect(host.sheet(roster).cell("B612").fill).toBeNull();
 });

@@ -192,8 +192,8 @@ describe("the import writes only the cells of its plan", () => {
     // Only the plan's cells were written: the new rows' owned columns and L2, never a row above or «Примечание».
     const cells = new Set(written.map((w) => w.address));
     expect(cells).toEqual(new Set(["L2", ...[5, 6, 7, 8, 9, 10, 11].flatMap((r) => "ABCEFGHIJKL".split("").map((col) => `${col}${r}`))].filter((a) => !/^J/.test(a))));
-    // Every text went into a cell already formatted "@" (the host does not model Excel's coercion of
-    // «+7 …», «2021-09-01», «TRUE», «50%»: what the writer sends is what is checked).
+    // Every text went into a cell already formatted "@" (the host takes «+7 …», «2021-09-01», «TRUE»,
+    // «50%» as Excel does, so the values above prove it too; this checks what the writer sends).
     const texts = written.filter((w) => typeof w.value === "string" && w.value !== "");
     expect(texts.length).toBeGreaterThan(7 * 8);
     expect(texts.filter((w) => w.format !== "@")).toEqual([]);

@@ -8,8 +8,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { PALETTE } from "../../src/core/report/layout";
-import { HIGHLIGHT_STORE } from "../../src/office/highlight";
-import { STORE_SHEET, clearHighlights, highlightCells } from "../../src/xlsx/package/highlight";
+import { HIGHLIGHT_STORE, STORE_HEADER } from "../../src/office/highlight";
+import { STORE_COLUMNS, STORE_SHEET, clearHighlights, highlightCells } from "../../src/xlsx/package/highlight";
 import { Package } from "../../src/xlsx/package/opc";
 import { readZip } from "../../src/xlsx/package/zip";
 import { loadWorkbook, readWorkbook } from "../../src/xlsx/read";
@@ -36,8 +36,9 @@ async function looks(bytes: Uint8Array, sheet: string, cells: readonly string[])
   });
 }
 
-test("the package store is the add-in's store: one sheet name for both", () => {
+test("the package store is the add-in's store: one sheet name, the add-in's columns first", () => {
   expect(STORE_SHEET).toBe(HIGHLIGHT_STORE);
+  expect(STORE_COLUMNS.slice(0, STORE_HEADER.length)).toEqual(STORE_HEADER);
 });
 
 describe.each(Object.entries(BOOKS))("%s", (_label, path) => {
@@ -71,7 +72,7 @@ describe.each(Object.entries(BOOKS))("%s", (_label, path) => {
     const after = values(highlighted);
     expect(after.filter((s) => s.name !== STORE_SHEET)).toEqual(values(original));
     const store = after.find((s) => s.name === STORE_SHEET)!;
-    expect(store.rows[0]).toEqual(["Лист", "Ячейка", "Узор", "Цвет", "Стиль"]);
+    expect(store.rows[0]).toEqual(["Лист", "Ячейка", "Узор", "Цвет", "Оттенок", "Стиль"]);
     expect(store.rows.slice(1).map((r) => `${r[0]}!${r[1]}`).sort()).toEqual(marks.map((m) => `${m.sheet}!${m.cell}`).sort());
     const wb = await loadWorkbook(highlighted, "x.xlsx");
     expect(wb.getWorksheet(STORE_SHEET)!.state).toBe("hidden");

@@ -1,9 +1,9 @@
 // Reversible highlights written into a user's package, for a workbook the user downloads (the standalone
 // page) rather than one open in Excel. Each marked cell gets a copy of its own cell format with a solid
 // tone fill, so its number format, font and borders stay; its former format is kept in the hidden sheet
-// the add-in uses for the same purpose (same name and columns: «Лист», «Ячейка», «Узор», «Цвет», plus
-// «Стиль», the former format's index), so both the add-in's «Убрать подсветку» and `clearHighlights`
-// here put every cell back. What changes: the marked sheets' parts, the styles part, the workbook part,
+// the add-in uses for the same purpose (same name and columns: «Лист», «Ячейка», «Узор», «Цвет»,
+// «Оттенок», plus «Стиль», the former format's index), so both the add-in's «Убрать подсветку» and
+// `clearHighlights` here put every cell back. What changes: the marked sheets' parts, the styles part, the workbook part,
 // its relationships and the content types; every other part keeps its exact bytes.
 import { cellAddress } from "../../core/cells";
 import { PALETTE } from "../../core/report/layout";
@@ -16,7 +16,7 @@ import { escapeCellText, findElement, tags, attrsOf, withAttr } from "./xml";
 
 /** The hidden sheet of saved formats; the add-in's `HIGHLIGHT_STORE` (test/safety/highlight-package.test.ts checks they agree). */
 export const STORE_SHEET = "ММ_Выделение";
-const HEADER = ["Лист", "Ячейка", "Узор", "Цвет", "Стиль"];
+export const STORE_COLUMNS = ["Лист", "Ячейка", "Узор", "Цвет", "Оттенок", "Стиль"];
 
 export interface CellMark {
   readonly sheet: string;
@@ -68,7 +68,7 @@ export function clearHighlights(pkg: Package): number {
   if (!store?.part) return 0;
   const rows = storeRows(pkg, store.part);
   const bySheet = new Map<string, Map<string, (xf: number) => number>>();
-  for (const [sheet, cell, , , style] of rows) {
+  for (const [sheet, cell, , , , style] of rows) {
     if (!sheet || !cell || style === undefined || style === "" || !/^\d+$/.test(style)) continue;
     const m = bySheet.get(sheet) ?? new Map<string, (xf: number) => number>();
     m.set(cell, () => Number(style));
@@ -120,7 +120,7 @@ export function highlightCells(pkg: Package, marks: readonly CellMark[]): number
   const before = pkg.text(stylesPart);
   const { xml: styles, xfs } = solidFillXfs(before, requests);
   pkg.set(stylesPart, styles);
-  const saved: string[][] = [HEADER];
+  const saved: string[][] = [STORE_COLUMNS];
   for (const [sheet, cells] of bySheet) {
     const old = originals.get(sheet)!;
     const restyle = new Map([...cells].map(([cell, tone]) => [cell, (xf: number) => xfs[index.get(key(xf, tone))!]]));
@@ -129,7 +129,7 @@ export function highlightCells(pkg: Package, marks: readonly CellMark[]): number
     for (const cell of cells.keys()) {
       const xf = old.get(cell) ?? 0;
       const fill = fillOfXf(before, xf);
-      saved.push([sheet, cell, fill.pattern, fill.color, String(xf)]);
+      saved.push([sheet, cell, fill.pattern, fill.color, fill.tint, String(xf)]);
     }
   }
   putSheet(pkg, { xml: storeSheetXml(saved), styles: null, names: [] }, STORE_SHEET, null);
@@ -145,7 +145,7 @@ function storeSheetXml(rows: readonly string[][]): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
-    `<dimension ref="A1:E${rows.length}"/><sheetData>${body}</sheetData></worksheet>`
+    `<dimension ref="A1:F${rows.length}"/><sheetData>${body}</sheetData></worksheet>`
   );
 }
 

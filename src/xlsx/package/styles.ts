@@ -143,10 +143,14 @@ function appendItems(xml: string, prefix: string, parent: string, items: readonl
   return xml.slice(0, el.tag.start) + open + xml.slice(el.tag.end, el.contentEnd) + body + xml.slice(el.contentEnd);
 }
 
-/** A cell's fill as the add-in's highlight store keeps it: Excel's pattern name and `#RRGGBB` ('' unknown). */
+/**
+ * A cell's fill as the add-in's highlight store keeps it: Excel's pattern name, `#RRGGBB` ('' unknown) and
+ * the tint as text ('' for no fill, as Excel's tintAndShade is null only then).
+ */
 export interface FillOf {
   readonly pattern: string;
   readonly color: string;
+  readonly tint: string;
 }
 
 // ST_PatternType (ECMA-376 §18.18.55) → Excel.FillPattern.
@@ -160,7 +164,7 @@ const PATTERNS: Record<string, string> = {
 export function fillOfXf(styles: string, xf: number): FillOf {
   const xfs = listOf(styles, "cellXfs").items;
   const item = xfs[xf];
-  if (item === undefined) return { pattern: "None", color: "" };
+  if (item === undefined) return { pattern: "None", color: "", tint: "" };
   const fillId = Number(attrsOf(item, findTag(item, "xf")!).get("fillId") ?? 0);
   const fill = listOf(styles, "fills").items[fillId];
   const pf = fill === undefined ? undefined : findTag(fill, "patternFill");
@@ -168,7 +172,9 @@ export function fillOfXf(styles: string, xf: number): FillOf {
   const fg = fill === undefined ? undefined : findTag(fill, "fgColor");
   const rgb = fg === undefined ? undefined : attrsOf(fill!, fg).get("rgb");
   const color = rgb && /^[0-9A-Fa-f]{8}$/.test(rgb) ? `#${rgb.slice(2).toUpperCase()}` : "";
-  return { pattern: PATTERNS[type] ?? "Solid", color: type === "none" ? "" : color };
+  if (type === "none") return { pattern: "None", color: "", tint: "" };
+  const tint = fg === undefined ? undefined : attrsOf(fill!, fg).get("tint");
+  return { pattern: PATTERNS[type] ?? "Solid", color, tint: tint ?? "0" };
 }
 
 /**
