@@ -9,6 +9,7 @@
 /* eslint-env node */
 "use strict";
 
+const fs = require("node:fs");
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -39,6 +40,30 @@ function addinUrl(raw) {
   return base;
 }
 
+/** The ExcelApi version manifest.xml requires (`<Set Name="ExcelApi" MinVersion="1.9"/>`); the guard checks it too. */
+function manifestExcelApi(xml = fs.readFileSync(path.resolve(__dirname, "manifest.xml"), "utf8")) {
+  const m = /<Set\s+Name="ExcelApi"\s+MinVersion="(\d+\.\d+)"/.exec(xml);
+  if (!m) throw new Error("manifest.xml names no ExcelApi MinVersion");
+  return m[1];
+}
+
+/**
+ * taskpane.html's parameters: the guard script (copied as it is, ES5, with a content hash in its name)
+ * loads the pane's bundle itself, so the page lists the bundle for it instead of loading it directly.
+ */
+function taskpaneParameters(compilation, assets, assetTags, options) {
+  const guard = compilation.getAssets().map((a) => a.name).find((n) => /^guard\.[0-9a-f]{8}\.js$/.test(n));
+  if (!guard) throw new Error("the guard script was not emitted (CopyWebpackPlugin pattern for src/taskpane/guard.js)");
+  return {
+    compilation,
+    webpackConfig: compilation.options,
+    htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+    guard: `${assets.publicPath}${guard}`,
+    bundles: assets.js.join(" "),
+    excelApi: manifestExcelApi(),
+  };
+}
+
 /** manifest.xml with every development address replaced by the production one. */
 function rewriteManifest(xml, base) {
   return base ? xml.split(DEV_URL).join(base) : xml;
@@ -64,6 +89,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      dialog: "./src/commands/dialog.ts",
     },
     output: {
       path: OUTPUT,
@@ -95,15 +121,24 @@ module.exports = async (env = {}, argv = {}) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        inject: false, // the guard loads the bundle (src/taskpane/guard.js)
+        templateParameters: taskpaneParameters,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "dialog.html",
+        template: "./src/commands/dialog.html",
+        chunks: ["dialog"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets", globOptions: { ignore: ["**/make-icons.js"] } },
+          // As written (ES5, for Internet Explorer 11), never through a loader or the minifier.
+          { from: "src/taskpane/guard.js", to: "guard.[contenthash:8].js", info: { minimized: true } },
           { from: "manifest.xml", to: "manifest.xml", transform: (content) => rewriteManifest(content.toString("utf8"), base) },
         ],
       }),
@@ -124,6 +159,7 @@ module.exports = async (env = {}, argv = {}) => {
 };
 
 module.exports.addinUrl = addinUrl;
+module.exports.manifestExcelApi = manifestExcelApi;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_URL = DEV_URL;
 module.exports.OUTPUT = OUTPUT;

@@ -1,13 +1,12 @@
-// Offline checks of the add-in manifest and of what the build emits. `npm run validate` asks
-// Microsoft's online service, which this machine cannot reach; these tests check what can be checked
-// without it (docs/addin-build.md lists which side checks what).
-import { spawnSync } from "node:child_process";
+// Offline checks of the add-in manifest and of the page templates. `npm run validate` asks Microsoft's
+// online service, which this machine cannot reach; these tests check what can be checked without it
+// (docs/addin-build.md lists which side checks what). What the production build emits: deploy.test.ts.
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import * as zlib from "node:zlib";
 import type { ManifestInfo } from "office-addin-manifest";
 import { ROOT } from "./apisets";
+import { checkPage, manifestUrls, readWithOfficeTooling, scriptsOf } from "./pages";
 import { type XmlElement, child, childrenNamed, descendants, parseXml } from "./xml";
 
 const MANIFEST = path.join(ROOT, "manifest.xml");
@@ -29,26 +28,6 @@ interface IconModule {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const icons = require(path.join(ROOT, "assets/make-icons.js")) as IconModule;
-
-/**
- * office-addin-manifest's own reader: readManifestFile() and the xml2js tree its XML handler parses.
- * Run in a child Node process: the package loads ES-module-only dependencies (for JSON manifests)
- * that Node itself can require but Jest's module runtime cannot.
- */
-function readWithOfficeTooling(file: string): { info: ManifestInfo; tree: Record<string, unknown> } {
-  const script = `
-    const { OfficeAddinManifest } = require("office-addin-manifest");
-    const { ManifestHandlerXml } = require("office-addin-manifest/lib/manifestHandler/manifestHandlerXml");
-    (async () => {
-      const file = process.argv[1];
-      const info = await OfficeAddinManifest.readManifestFile(file);
-      const tree = await new ManifestHandlerXml(file).parseXmlAsync();
-      process.stdout.write(JSON.stringify({ info, tree }));
-    })().catch((e) => { process.stderr.write(String(e && e.message)); process.exit(1); });`;
-  const result = spawnSync(process.execPath, ["--no-warnings", "-e", script, file], { cwd: ROOT, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`office-addin-manifest could not read ${file}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as { info: ManifestInfo; tree: Record<string, unknown> };
-}
 
 const versionOverrides = child(root, "VersionOverrides")!;
 const resources = child(versionOverrides, "Resources")!;
@@ -257,19 +236,6 @@ function shortString(id: string) {
 const url = (id: string) => resourceById(id).attrs.DefaultValue;
 const image = (id: string) => resourceById(id).attrs.DefaultValue;
 
-/** Every address in a manifest: top-level URL settings, URL and image resources, and their overrides. */
-function manifestUrls(doc: XmlElement): { where: string; value: string }[] {
-  const urlElements = new Set(["IconUrl", "HighResolutionIconUrl", "SupportUrl", "SourceLocation"]);
-  const out: { where: string; value: string }[] = [];
-  for (const el of descendants(doc)) {
-    const isUrl = (urlElements.has(el.local) && el.attrs.DefaultValue) || ((el.name === "bt:Image" || el.name === "bt:Url") && el.attrs.id);
-    if (!isUrl) continue;
-    out.push({ where: `${el.name} line ${el.line}`, value: el.attrs.DefaultValue });
-    for (const o of childrenNamed(el, "Override")) out.push({ where: `${el.name} override line ${o.line}`, value: o.attrs.Value });
-  }
-  return out;
-}
-
 /** Where the build takes each file it emits from: the two pages from their templates, assets as they are. */
 function sourceOf(emitted: string): string | undefined {
   if (emitted === "taskpane.html") return "src/taskpane/taskpane.html";
@@ -338,61 +304,23 @@ describe("icons in assets/", () => {
   });
 });
 
-// The pages' Content-Security-Policy, directive by directive (docs/addin-build.md explains each).
-const EXPECTED_CSP: Record<string, string[]> = {
-  "default-src": ["'self'"],
-  "script-src": ["'self'", "https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft"],
-  "style-src": ["'self'", "'unsafe-inline'"],
-  "img-src": ["'self'", "data:"],
-  "font-src": ["'self'"],
-  "connect-src": ["'self'"],
-  "object-src": ["'none'"],
-  "base-uri": ["'self'"],
-  "form-action": ["'none'"],
-};
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-
-function cspOf(html: string): Record<string, string[]> {
-  const meta = /<meta\s+http-equiv="?Content-Security-Policy"?\s+content="([^"]*)"/i.exec(html);
-  if (!meta) throw new Error("no Content-Security-Policy meta tag");
-  return Object.fromEntries(
-    meta[1]
-      .split(";")
-      .map((d) => d.trim().split(/\s+/))
-      .filter((d) => d[0])
-      .map(([name, ...values]) => [name, values]),
-  );
-}
-
-function scriptsOf(html: string): string[] {
-  return [...html.matchAll(/<script\b[^>]*?\bsrc="?([^"\s>]+)"?[^>]*>/gi)].map((m) => m[1]);
-}
-
-/** The page rules both for the templates and for the built (minified) pages. */
-function checkPage(html: string, { title, root: hasRoot }: { title: string; root: boolean }) {
-  const head = html.slice(0, html.search(/<\/head>/i));
-  expect(html).toMatch(/<html[^>]*\blang="?ru"?[\s>]/i);
-  expect(head).toMatch(new RegExp(`<title>${title}</title>`));
-  expect(cspOf(html)).toEqual(EXPECTED_CSP);
-  expect(html).not.toMatch(/unsafe-eval/);
-  // The policy comes before any script, Office's script is the first one and sits in <head>.
-  expect(head.search(/Content-Security-Policy/i)).toBeLessThan(head.search(/<script/i));
-  expect(scriptsOf(head)[0]).toBe(OFFICE_JS);
-  const allowed = EXPECTED_CSP["script-src"].filter((s) => s.startsWith("https://"));
-  for (const src of scriptsOf(html)) if (/^https?:/.test(src)) expect(allowed).toContain(new URL(src).origin);
-  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>\s*\S/i); // no inline scripts: the policy would block them
-  if (hasRoot) {
-    expect(html).toMatch(/<div id="?root"?>/);
-    expect(html).toMatch(/<noscript>[^<]*<p>[^<]*JavaScript[^<]*<\/p>[^<]*<\/noscript>/);
-  }
-}
-
 describe("page templates", () => {
   test("taskpane.html: Russian, titled, Office's script from the CDN in <head>, strict CSP, #root and a noscript message", () => {
     checkPage(fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8"), { title: "Мониторинг наставничества", root: true });
   });
+  test("taskpane.html loads nothing of its own but the guard, last in <body>, which is told the bundles and the manifest's ExcelApi", () => {
+    const html = fs.readFileSync(path.join(ROOT, "src/taskpane/taskpane.html"), "utf8");
+    const own = scriptsOf(html).filter((s) => !/^https?:/.test(s));
+    expect(own).toEqual(["<%="]); // the guard's address, filled in by webpack.config.js
+    expect(html).toMatch(/<script src="<%= guard %>" data-excel-api="<%= excelApi %>" data-bundle="<%= bundles %>"><\/script>\s*<\/body>/);
+  });
   test("commands.html: the same policy and script, no UI", () => {
     checkPage(fs.readFileSync(path.join(ROOT, "src/commands/commands.html"), "utf8"), { title: "Мониторинг наставничества — команды", root: false });
+  });
+  test("dialog.html (the outcome of «Сформировать свод»): the same policy and script", () => {
+    const html = fs.readFileSync(path.join(ROOT, "src/commands/dialog.html"), "utf8");
+    checkPage(html, { title: "Мониторинг наставничества — свод", root: false });
+    expect(html).toMatch(/<button id="close" type="button">Закрыть<\/button>/);
   });
 });
 
@@ -417,81 +345,3 @@ describe("webpack.config.js: the production address", () => {
   });
 });
 
-// ---------------------------------------------------------------------------------------------------
-// The production build, run once into a temporary folder (never dist-addin/, which a developer or the
-// browser tests may be using), with a production address.
-
-const ENTRIES = ["src/taskpane/index.tsx", "src/commands/commands.ts", "src/office/service.ts"];
-const missingEntries = ENTRIES.filter((f) => !fs.existsSync(path.join(ROOT, f)));
-const BASE = "https://addin.example.invalid/mentorship/";
-const describeBuild = missingEntries.length === 0 ? describe : describe.skip;
-if (missingEntries.length > 0) {
-  console.warn(`manifest.test.ts: the production build checks are skipped until ${missingEntries.join(", ")} exist(s).`);
-}
-
-describeBuild(`the production build (ADDIN_URL=${BASE})${missingEntries.length ? ` — skipped: ${missingEntries.join(", ")} missing` : ""}`, () => {
-  let out = "";
-  let emitted: string[] = [];
-  const read = (f: string) => fs.readFileSync(path.join(out, f), "utf8");
-
-  beforeAll(() => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "mentorship-addin-"));
-    const result = spawnSync(
-      process.execPath,
-      [path.join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", out],
-      { cwd: ROOT, env: { ...process.env, ADDIN_URL: BASE }, encoding: "utf8", timeout: 300_000 },
-    );
-    if (result.status !== 0) {
-      throw new Error(`webpack failed (${result.status ?? result.signal}):\n${(result.stdout + result.stderr).slice(-4000)}`);
-    }
-    const walk = (dir: string): string[] =>
-      fs.readdirSync(path.join(out, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name).split(path.sep).join("/")]));
-    emitted = walk("");
-  }, 320_000);
-
-  afterAll(() => {
-    if (out) fs.rmSync(out, { recursive: true, force: true });
-  });
-
-  test("the emitted manifest is manifest.xml with the production address, and parses", () => {
-    expect(read("manifest.xml")).toBe(webpackConfig.rewriteManifest(source, BASE));
-    const { info } = readWithOfficeTooling(path.join(out, "manifest.xml"));
-    expect(info.defaultSettings?.sourceLocation).toBe(`${BASE}taskpane.html`);
-  });
-
-  test("every address in the emitted manifest is a file the build emitted", () => {
-    const urls = manifestUrls(parseXml(read("manifest.xml")));
-    expect(urls.filter((u) => !u.value.startsWith(BASE))).toEqual([]);
-    expect(urls.filter((u) => !emitted.includes(u.value.slice(BASE.length)))).toEqual([]);
-  });
-
-  test("the built pages keep the rules and load a bundle that was emitted", () => {
-    const pages = [
-      { file: "taskpane.html", title: "Мониторинг наставничества", root: true },
-      { file: "commands.html", title: "Мониторинг наставничества — команды", root: false },
-    ];
-    for (const page of pages) {
-      const html = read(page.file);
-      checkPage(html, page);
-      const own = scriptsOf(html).filter((s) => !/^https?:/.test(s));
-      expect(own).toHaveLength(1);
-      expect(emitted).toContain(own[0]);
-    }
-  });
-
-  test("the commands bundle registers the manifest's FunctionName", () => {
-    const bundle = scriptsOf(read("commands.html")).find((s) => !/^https?:/.test(s))!;
-    expect(read(bundle)).toContain('"generateReport"');
-  });
-
-  test("no bundle contains a way to send data: no fetch, XMLHttpRequest, sendBeacon, WebSocket, EventSource", () => {
-    const found = emitted
-      .filter((f) => f.endsWith(".js"))
-      .flatMap((f) => [...read(f).matchAll(/\bfetch\(|XMLHttpRequest|sendBeacon|WebSocket|EventSource/g)].map((m) => `${f}: ${m[0]}`));
-    expect(found).toEqual([]);
-  });
-
-  test("nothing of the build's own tooling is emitted", () => {
-    expect(emitted.filter((f) => /make-icons|\.ts$|\.tsx$/.test(f))).toEqual([]);
-  });
-});
