@@ -8,7 +8,9 @@ import type { Consolidation } from "../core/consolidate";
 import type { SheetLayout } from "../core/report/layout";
 import { renderReport } from "../core/report/renderer";
 import { SETTINGS_SHEET } from "../core/settings";
+import { displayText } from "../core/readers";
 import { headerKey } from "../core/text";
+import { cellAt } from "../engine/tasks";
 import { writeConsolidation } from "../xlsx/consolidate";
 import { type CellMark, STORE_SHEET, clearHighlights, highlightCells } from "../xlsx/package/highlight";
 import { Package } from "../xlsx/package/opc";
@@ -18,7 +20,7 @@ import { type ReadWorkbook, WorkbookFileError, readWorkbook } from "../xlsx/read
 import { PackageReportRenderer } from "../xlsx/report";
 
 /** A file the page offers to download, made from the workbook as it is now. */
-export type OutputKind = "report" | "highlight" | "changed";
+export type OutputKind = "report" | "highlight" | "remarks" | "changed";
 
 export interface Output {
   readonly kind: OutputKind;
@@ -56,7 +58,7 @@ export class MemoryWorkbook {
 
   /** The files ready to download, in a stable order. */
   get outputs(): readonly Output[] {
-    return (["report", "highlight", "changed"] as const).map((k) => this.made.get(k)).filter((o): o is Output => !!o);
+    return (["report", "highlight", "remarks", "changed"] as const).map((k) => this.made.get(k)).filter((o): o is Output => !!o);
   }
 
   /** The workbook as the core reads it (once per version of the data). Throws WorkbookFileError. */
@@ -80,6 +82,7 @@ export class MemoryWorkbook {
     this.cache = null;
     this.made.delete("report");
     this.made.delete("highlight");
+    this.made.delete("remarks");
     const before = this.made.get("changed")?.what;
     this.made.set("changed", { kind: "changed", fileName: `${this.stem} (изменена).xlsx`, bytes, what: before ? `${before}; ${what}` : what });
   }
@@ -134,6 +137,34 @@ export class MemoryWorkbook {
     const { bytes, out: name } = await this.edit("добавление листа свода", (pkg) => renderReport(layout, new PackageReportRenderer(pkg)));
     this.made.set("report", { kind: "report", fileName: `${this.stem} (${name}).xlsx`, bytes, what: `добавлен лист «${name}»` });
     return name;
+  }
+
+  /**
+   * Writes a shown suggestion as text into cells that still show `expected` (what the check saw): a cell
+   * changed since is left alone and reported.
+   */
+  async writeTexts(sheet: string, cells: readonly string[], value: string, expected: string): Promise<{ written: string[]; changed: string[] }> {
+    const { input } = this.read();
+    const written: string[] = [];
+    const changed: string[] = [];
+    for (const c of cells) (displayText(cellAt(input, sheet, c) ?? null) === expected ? written : changed).push(c);
+    if (written.length === 0) return { written, changed };
+    const date1904 = this.read().date1904;
+    const { bytes } = await this.edit("исправление ячеек", (pkg) => {
+      const entry = pkg.sheets().find((s) => s.name === sheet);
+      if (!entry?.part) throw new WorkbookFileError(`Лист «${sheet}» не найден в файле`);
+      const styles = new PackageStyles(pkg);
+      // Text first, the cell's look kept: «=1+1» or «007» written as a suggestion stays exactly that.
+      const text = (_ref: string, old: string | undefined) => String(styles.textVariantOf(Number(old ?? 0)));
+      pkg.set(entry.part, writeCells(pkg.text(entry.part), new Map(written.map((c) => [c, value])), date1904, styles, text));
+    });
+    this.rebase(bytes, `исправлено ячеек: ${written.length}`);
+    return { written, changed };
+  }
+
+  /** A workbook of its own (the remarks for schools), offered next to the others until the data changes. */
+  setRemarks(fileName: string, bytes: Uint8Array, what: string): void {
+    this.made.set("remarks", { kind: "remarks", fileName, bytes, what });
   }
 
   /** Writes a consolidation plan (the core's) into the data; returns what the user should know. */

@@ -2,7 +2,7 @@
 // drop-down lists, date and number rules, formats. A school that types into it sees Excel's own checks.
 import ExcelJS from "exceljs";
 import { columnLetter } from "../core/cells";
-import { type InputRule, TEMPLATE_ROWS, type TemplateModel, type TemplateSheet } from "../core/template";
+import { type InputRule, TEMPLATE_ROWS, type TemplateModel, type TemplateSheet, templateModel } from "../core/template";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 
@@ -166,4 +166,11 @@ export function writeTemplate(wb: ExcelJS.Workbook, model: TemplateModel): void 
   const settings = wb.addWorksheet(model.settings.name);
   settings.columns = [{ width: 40 }, { width: 30 }];
   model.settings.rows.forEach((r, i) => settings.addRow([...r]).font = i === 0 ? { bold: true } : {});
+}
+
+/** The template workbook's bytes for a plan year (the command line's `template`, the page's download). */
+export async function templateBytes(year: number): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  writeTemplate(wb, templateModel(year));
+  return workbookBytes(wb);
 }

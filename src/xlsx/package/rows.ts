@@ -283,9 +283,9 @@ export function restyleCells(xml: string, cells: ReadonlyMap<string, (xf: number
 /**
  * Writes values into cells (A1 addresses), replacing what they held (a formula cell refused: its
  * dependants would silently change); each cell keeps its style unless `style` gives one for it. Every other
- * cell and row stays as it was. For our own sheets (the settings), never for a user's data.
+ * cell and row stays as it was. `style(ref, old)` may give a cell a new style (the text format).
  */
-export function writeCells(xml: string, writes: ReadonlyMap<string, CellValue>, date1904: boolean, styles: CellStyles, style?: (ref: string) => string | undefined): string {
+export function writeCells(xml: string, writes: ReadonlyMap<string, CellValue>, date1904: boolean, styles: CellStyles, style?: (ref: string, old: string | undefined) => string | undefined): string {
   const sheetData = findElement(xml, "sheetData");
   if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
   const colStyles = columnStyles(xml);
@@ -313,13 +313,15 @@ export function writeCells(xml: string, writes: ReadonlyMap<string, CellValue>, 
         continue;
       }
       if (cell.formula) throw new UnsafeEditError(`в ячейке ${ref} формула`);
-      const x = cellXml(r, cell.col, want.get(cell.col)!, style?.(ref) ?? cell.style ?? colStyles.get(cell.col), date1904, styles);
+      const old = cell.style ?? colStyles.get(cell.col);
+      const x = cellXml(r, cell.col, want.get(cell.col)!, style?.(ref, old) ?? old, date1904, styles);
       if (x !== null) out.push({ col: cell.col, xml: x });
     }
     for (const [col, v] of want) {
       if (seen.has(col)) continue;
       const ref = cellAddress(r, col + 1);
-      const x = cellXml(r, col, v, style?.(ref) ?? colStyles.get(col), date1904, styles);
+      const old = colStyles.get(col);
+      const x = cellXml(r, col, v, style?.(ref, old) ?? old, date1904, styles);
       if (x !== null) out.push({ col, xml: x });
     }
     out.sort((a, b) => a.col - b.col);

@@ -198,6 +198,20 @@ export function solidFillXfs(target: string, requests: readonly { readonly xf: n
   return { xml, xfs: out };
 }
 
+/**
+ * The index of a cell format equal to cell format `xf` but with the built-in number format `numFmtId`
+ * (49 is Text, «@»): found or appended, so the cell keeps its font, fill and borders.
+ */
+export function withNumberFormatXf(target: string, xf: number, numFmtId: number): { xml: string; xf: number } {
+  const prefix = mainPrefix(target, "styleSheet");
+  const xfs = new StyleList(listOf(target, "cellXfs").items);
+  const base = xfs.items[xf] ?? prefixed('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>', prefix);
+  const head = findTag(base, "xf")!;
+  const tag = withAttr(withAttr(base.slice(head.start, head.end), "numFmtId", String(numFmtId)), "applyNumberFormat", "1");
+  const index = xfs.indexOf(tag + base.slice(head.end));
+  return { xml: appendItems(target, prefix, "cellXfs", xfs.added, xfs.items.length), xf: index };
+}
+
 /** The xf index of a cell format with this number format and nothing else, appended when missing. */
 export function ensureNumberFormatXf(target: string, formatCode: string): { xml: string; xf: number } {
   const source =
@@ -254,6 +268,14 @@ export class PackageStyles implements CellStyles {
     if (r.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, r.xml);
     return (this.dateXfIndex = r.xf);
   }
+  /** Cell format `xf` with the text format «@» (built-in 49), its font, fill and borders kept. */
+  textVariantOf(xf: number): number {
+    if (!this.part || !this.pkg.has(this.part)) throw new UnsafeEditError("в книге нет части стилей для текстового формата");
+    const r = withNumberFormatXf(this.pkg.text(this.part), xf, 49);
+    if (r.xml !== this.pkg.text(this.part)) this.pkg.set(this.part, r.xml);
+    return r.xf;
+  }
+
   /** A cell format with the text format «@», so a value written there stays text when the user edits it. */
   textXf(): number {
     if (this.textXfIndex !== undefined) return this.textXfIndex;
