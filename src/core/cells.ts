@@ -32,6 +32,12 @@ export interface SheetInput {
   /** Excel tables (ListObjects) on this sheet, by name, for recognition by table name. */
   readonly tables?: ReadonlyArray<string>;
   readonly hidden?: boolean;
+  /**
+   * Addresses (A1) of the number cells whose number format shows a percentage («0%», «0.0%»), when the reader
+   * knows formats: 0,35 there is the 35 % the user sees. Optional; without it a fraction below 1 in a
+   * percentage target is read as a share (docs/layouts.md, «Percentages»).
+   */
+  readonly percentCells?: ReadonlyArray<string>;
 }
 
 /** Formula cells of one column that the file holds without a computed value (scripts write such files). */

@@ -120,7 +120,9 @@ export function rowsOf(sheet: SheetResult<unknown, string> | null, spec: SheetSp
   const idx = located.columnIndex as Record<string, number | undefined>;
   return sheet.records.map((rec) => {
     const raw = located.sheet.rows[rec.row - first] ?? [];
-    const cells = spec.columns.map((c) => (idx[c.key] === undefined ? null : raw[idx[c.key]!] ?? null));
+    // A sheet read through a view (another layout, view.ts): its rows are in the spec's columns already.
+    const viewed = located.view?.recordCells.get(rec);
+    const cells = viewed ? [...viewed] : spec.columns.map((c) => (idx[c.key] === undefined ? null : raw[idx[c.key]!] ?? null));
     const s = src === undefined ? "" : displayText(raw[src] ?? null);
     return { row: rec.row, cells, source: s === "" ? null : s };
   });

@@ -47,8 +47,12 @@ export interface OrgCoverage extends CoverageCounts {
 export interface IndicatorFact {
   readonly code: IndicatorCode;
   readonly orgCode: string | null; // null: the municipality
-  /** The indicator as the target row names it (the list value), else its name. */
+  /** The indicator as the target row names it (the list value or the programme's sentence), else its name. */
   readonly text: string;
+  /** What the text was understood as: the indicator's name («понят как …»). */
+  readonly understoodAs: string;
+  /** The type of organization the indicator is about (ОО, ОДО), null for all organizations. */
+  readonly orgType: string | null;
   /**
    * The organizations the fact is computed over: the organization itself, or for the municipality every
    * organization whose denominator (Контингент, Молодых педагогов) is known.
@@ -337,38 +341,54 @@ interface Plan {
 function planTable(a: WorkbookAnalysis, year: number): { plans: Map<string, Plan>; partsIncomplete: boolean } {
   const m = new Map<string, Plan>();
   let partsIncomplete = false;
-  for (const rec of a.targets?.records ?? []) {
-    const t = rec.value;
-    if (!t && isUnreadablePart(rec)) {
-      const { indicator, year: y } = rec.fields;
-      const ind = typeof indicator === "string" ? indicatorCodeOf(indicator) : "students-count";
-      if (ind === "students-count" && (typeof y !== "number" || y === year)) partsIncomplete = true;
+  // The sentence a targets table wrote for the indicator, by sheet and row.
+  const texts = new Map<string, string>();
+  for (const x of a.indicatorTexts ?? []) texts.set(`${x.sheet}|${x.row}`, x.text);
+  const tables = a.targetTables ?? (a.targets ? [a.targets] : []);
+  for (const table of tables) {
+    const sheet = table.located.sheet.name;
+    for (const rec of table.records) {
+      const t = rec.value;
+      if (!t && isUnreadablePart(rec)) {
+        const { indicator, year: y } = rec.fields;
+        const ind = typeof indicator === "string" ? indicatorCodeOf(indicator) : "students-count";
+        if (ind === "students-count" && (typeof y !== "number" || y === year)) partsIncomplete = true;
+      }
+      // A target row with an error is that target lost, and nothing else (its issue is at its cell).
+      if (!t || rec.errors > 0 || t.year !== year) continue;
+      const code = indicatorCodeOf(t.indicator);
+      if (!code) continue;
+      const key = `${code}|${isTotalCode(t.orgCode) ? "" : valueKey(t.orgCode!)}`;
+      if (!m.has(key)) m.set(key, { plan: t.plan, text: texts.get(`${sheet}|${rec.row}`) ?? t.indicator });
     }
-    // A target row with an error is that target lost, and nothing else (its issue is at its cell).
-    if (!t || rec.errors > 0 || t.year !== year) continue;
-    const code = indicatorCodeOf(t.indicator);
-    if (!code) continue;
-    const key = `${code}|${isTotalCode(t.orgCode) ? "" : valueKey(t.orgCode!)}`;
-    if (!m.has(key)) m.set(key, { plan: t.plan, text: t.indicator });
   }
   return { plans: m, partsIncomplete };
 }
 
-type ShareCode = "students-share" | "young-teachers-share";
+/** The share indicators, in the order the outputs list them. */
+export const SHARE_CODES = ["students-share", "young-teachers-share", "students-share-general", "students-share-additional"] as const;
+type ShareCode = (typeof SHARE_CODES)[number];
 
-const numeratorOf = (code: ShareCode, c: CoverageCounts) => (code === "students-share" ? c.covered : c.youngTeachersCovered);
-const denominatorOf = (code: ShareCode, c: CoverageCounts) => (code === "students-share" ? c.contingent : c.youngTeachers);
+const numeratorOf = (code: ShareCode, c: CoverageCounts) => (code === "young-teachers-share" ? c.youngTeachersCovered : c.covered);
+const denominatorOf = (code: ShareCode, c: CoverageCounts) => (code === "young-teachers-share" ? c.youngTeachers : c.contingent);
+
+/** The organizations an indicator is about: those of its type (ОО, ОДО), or all. */
+export function membersOf(orgs: readonly OrgCoverage[], code: IndicatorCode): OrgCoverage[] {
+  const type = INDICATORS[code].orgType;
+  return type === null ? [...orgs] : orgs.filter((o) => o.type === type);
+}
 
 /**
  * A municipal share over the organizations whose denominator is known: an organization whose Контингент
  * (Молодых педагогов) is empty or unreadable is left out of numerator and denominator alike, so that its
- * covered persons do not inflate the share of the others.
+ * covered persons do not inflate the share of the others. An indicator of a type of organization (the
+ * general-education share, the additional-education share) is over the organizations of that type only.
  */
 export function shareOver(orgs: readonly OrgCoverage[], code: ShareCode): { base: string[]; fact: number | null } {
   const base: string[] = [];
   let num = 0;
   let den = 0;
-  for (const o of orgs) {
+  for (const o of membersOf(orgs, code)) {
     const d = denominatorOf(code, o);
     if (d === null) continue;
     base.push(o.code);
@@ -378,23 +398,36 @@ export function shareOver(orgs: readonly OrgCoverage[], code: ShareCode): { base
   return { base, fact: percent(num, base.length > 0 ? den : null) };
 }
 
-/** The percentage indicators against the year's targets, per organization and for the municipality. */
+/**
+ * The percentage indicators against the year's targets, per organization and for the municipality. The
+ * students' and young teachers' shares are always listed for the municipality, and for an organization with
+ * a target of its own. A share by type of organization is listed when the workbook approves it: for the
+ * municipality over the organizations of its type, and for each of them against its own target or, without
+ * one, the municipal target for its type.
+ */
 function indicatorFacts(orgs: OrgCoverage[], plans: Map<string, Plan>, period: Period): IndicatorFact[] {
   const out: IndicatorFact[] = [];
-  for (const code of ["students-share", "young-teachers-share"] as const) {
+  const approved = (code: ShareCode) => [...plans.keys()].some((k) => k.startsWith(`${code}|`));
+  for (const code of SHARE_CODES) {
+    const orgType = INDICATORS[code].orgType;
+    if (orgType !== null && !approved(code)) continue;
+    const members = membersOf(orgs, code);
     const municipal = shareOver(orgs, code);
-    const rows: [string | null, number | null, readonly string[]][] = [
-      [null, municipal.fact, municipal.base],
-      ...orgs.map((o) => [o.code, percent(numeratorOf(code, o), denominatorOf(code, o)), [o.code]] as [string, number | null, string[]]),
-    ];
-    for (const [orgCode, fact, base] of rows) {
-      const target = plans.get(`${code}|${orgCode === null ? "" : valueKey(orgCode)}`);
-      if (target === undefined && orgCode !== null) continue;
+    const municipalTarget = plans.get(`${code}|`);
+    const rows: [string | null, number | null, readonly string[], Plan | undefined][] = [[null, municipal.fact, municipal.base, municipalTarget]];
+    for (const o of members) {
+      const own = plans.get(`${code}|${valueKey(o.code)}`);
+      if (own === undefined && orgType === null) continue;
+      rows.push([o.code, percent(numeratorOf(code, o), denominatorOf(code, o)), [o.code], own ?? municipalTarget]);
+    }
+    for (const [orgCode, fact, base, target] of rows) {
       const plan = target?.plan ?? null;
       out.push({
         code,
         orgCode,
         text: target?.text ?? INDICATORS[code].name,
+        understoodAs: INDICATORS[code].name,
+        orgType,
         base,
         year: period.year,
         plan,
@@ -405,6 +438,22 @@ function indicatorFacts(orgs: OrgCoverage[], plans: Map<string, Plan>, period: P
     }
   }
   return out;
+}
+
+/**
+ * What an indicator's share is of, in words («контингент организаций типа ОО: 12 из 12»): the Свод, the
+ * command line and the pane show it beside the fact.
+ */
+export function indicatorBaseText(f: IndicatorFact, c: CoverageResult): string {
+  const young = f.code === "young-teachers-share";
+  if (f.orgCode !== null) {
+    const o = c.organizations.find((x) => x.code === f.orgCode);
+    const d = o ? (young ? o.youngTeachers : o.contingent) : null;
+    return young ? `молодые педагоги организации: ${fmtNumber(d)}` : `контингент организации: ${fmtNumber(d)}`;
+  }
+  const members = membersOf(c.organizations, f.code);
+  const whose = f.orgType === null ? "всех организаций" : `организаций типа ${f.orgType}`;
+  return `${young ? "молодые педагоги" : "контингент"} ${whose}: ${f.base.length} из ${members.length}`;
 }
 
 /**
@@ -433,13 +482,20 @@ export function exclusionNotes(c: CoverageResult): string[] {
   if (rows.length > 0) {
     notes.push(`На листе «Организации» без кода ${rows.length === 1 ? "строка" : "строки"} ${list(rows)}: такие организации в охват не входят.`);
   }
-  for (const code of ["students-share", "young-teachers-share"] as const) {
+  for (const code of SHARE_CODES) {
     const f = c.indicators.find((i) => i.code === code && i.orgCode === null);
-    if (!f || f.base.length === c.organizations.length || f.base.length === 0) continue;
-    const left = c.organizations.filter((o) => !f.base.includes(o.code)).map((o) => o.code);
-    const what = code === "students-share" ? "Доля обучающихся от контингента" : "Доля молодых педагогов";
-    const col = code === "students-share" ? "«Контингент»" : "«Молодых педагогов»";
-    notes.push(`${what} по муниципалитету рассчитана по ${f.base.length} из ${c.organizations.length} организаций: без ${list(left)}, где ${col} не заполнен или не прочитан.`);
+    if (!f) continue;
+    const members = membersOf(c.organizations, code);
+    if (f.orgType !== null && members.length === 0) {
+      notes.push(`Показатель «${f.text}» относится к организациям типа ${f.orgType}, а таких среди организаций нет (тип — в столбце «Тип» листа «Организации» или по названию организации).`);
+      continue;
+    }
+    if (f.base.length === members.length || f.base.length === 0) continue;
+    const left = members.filter((o) => !f.base.includes(o.code)).map((o) => o.code);
+    const what = code === "young-teachers-share" ? "Доля молодых педагогов" : code === "students-share" ? "Доля обучающихся от контингента" : `«${INDICATORS[code].name}»`;
+    const col = code === "young-teachers-share" ? "«Молодых педагогов»" : "«Контингент»";
+    const of = f.orgType === null ? "" : ` типа ${f.orgType}`;
+    notes.push(`${what} по муниципалитету рассчитана по ${f.base.length} из ${members.length} организаций${of}: без ${list(left)}, где ${col} не заполнен или не прочитан.`);
   }
   return notes;
 }

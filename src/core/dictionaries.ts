@@ -21,13 +21,29 @@ export const CATEGORY = {
 
 export const UNIT = { persons: "чел.", percent: "%" } as const;
 
-/** Indicators by stable code; the list value is the name used in the regional projects. */
+/**
+ * Indicators by stable code (SPEC §4); the list value is the name used in the regional projects. `orgType`:
+ * the type of organization whose pupils the indicator is about (its base), none for all organizations.
+ */
 export const INDICATORS = {
-  "students-count": { name: "Обучающиеся, вовлечённые в наставничество", unit: UNIT.persons },
-  "students-share": { name: "Доля обучающихся, вовлечённых в различные формы наставничества", unit: UNIT.percent },
-  "young-teachers-share": { name: "Доля молодых педагогов, вовлечённых в формы поддержки", unit: UNIT.percent },
+  "students-count": { name: "Обучающиеся, вовлечённые в наставничество", unit: UNIT.persons, orgType: null },
+  "students-share": { name: "Доля обучающихся, вовлечённых в различные формы наставничества", unit: UNIT.percent, orgType: null },
+  "young-teachers-share": { name: "Доля молодых педагогов, вовлечённых в формы поддержки", unit: UNIT.percent, orgType: null },
+  "students-share-general": {
+    name: "Доля обучающихся общеобразовательных организаций, вовлечённых в наставничество («Современная школа»)",
+    unit: UNIT.percent,
+    orgType: "ОО",
+  },
+  "students-share-additional": {
+    name: "Доля обучающихся по дополнительным общеобразовательным программам, вовлечённых в наставничество («Успех каждого ребенка»)",
+    unit: UNIT.percent,
+    orgType: "ОДО",
+  },
 } as const;
 export type IndicatorCode = keyof typeof INDICATORS;
+
+/** The indicator as a person says it, for «понят как …»: its list value. */
+export const indicatorName = (code: IndicatorCode): string => INDICATORS[code].name;
 
 export const DEFAULT_DICTIONARIES: Dictionaries = {
   roles: [ROLE.mentor, ROLE.mentee],
@@ -68,11 +84,24 @@ export const DICTIONARY_HEADERS: Record<ListName, string> = {
 /** Lookup from a tolerant key to the canonical list value. */
 export type ListIndex = ReadonlyMap<string, string>;
 
+const ROLE_ALIASES: [string, string][] = [
+  ["наставница", ROLE.mentor],
+  ["наставники", ROLE.mentor],
+  ["наставляемая", ROLE.mentee],
+  ["наставляемые", ROLE.mentee],
+  ["наставляемый (обучающийся)", ROLE.mentee],
+];
+
 export function indexList(values: readonly string[]): ListIndex {
   const m = new Map<string, string>();
   for (const v of values) m.set(valueKey(v), v);
+  // Roles as school forms write them («Статус участника»: наставница, наставляемая, …) read as the list's.
+  if (values.includes(ROLE.mentor) && values.includes(ROLE.mentee)) {
+    for (const [alias, role] of ROLE_ALIASES) if (!m.has(alias)) m.set(alias, role);
+  }
   return m;
 }
+
 
 export function indicatorCodeOf(name: string): IndicatorCode | undefined {
   const key = valueKey(name);

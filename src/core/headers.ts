@@ -3,6 +3,7 @@
 import { type CellValue, type SheetInput } from "./cells";
 import type { ColumnSpec, SheetSpec } from "./columns";
 import { headerKey, valueKey } from "./text";
+import type { SheetView } from "./view";
 
 export const HEADER_SCAN_ROWS = 10;
 
@@ -16,6 +17,11 @@ export interface LocatedSheet<K extends string = string> {
   /** Columns that must exist but were not found. */
   readonly missing: readonly ColumnSpec<K>[];
   readonly foundBy: "table" | "sheet-name" | "headers";
+  /**
+   * Set when the sheet is read through another layout than the template's (view.ts): its rows are then the
+   * view's, and `columnIndex` holds only the columns that are one user column each (issues use the view).
+   */
+  readonly view?: SheetView<K>;
 }
 
 function headerText(v: CellValue): string {
@@ -118,7 +124,7 @@ export function findHeader<K extends string>(
   return undefined;
 }
 
-function nameMatches(spec: SheetSpec, name: string): boolean {
+export function nameMatches(spec: SheetSpec, name: string): boolean {
   const k = valueKey(name);
   return spec.sheetSynonyms.some((s) => valueKey(s) === k);
 }

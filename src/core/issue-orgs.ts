@@ -5,8 +5,14 @@ import type { Issue } from "./issues";
 
 /** The organization code of the issue's roster row as written, "" when it has none; undefined off-roster. */
 export function issueOrganizer(a: WorkbookAnalysis): (i: Issue) => string | undefined {
-  // Records are in row order: a binary search per issue, rather than a key for each of 100 000 rows.
-  const bySheet = new Map(a.participants.map((s) => [s.located.sheet.name, s.records]));
+  // Records are in row order: a binary search per issue, rather than a key for each of 100 000 rows. Base
+  // lists one under another on one sheet are read as blocks of it: their records are merged, in row order.
+  const bySheet = new Map<string, (typeof a.participants)[number]["records"]>();
+  for (const s of a.participants) {
+    const name = s.located.sheet.name;
+    const earlier = bySheet.get(name);
+    bySheet.set(name, earlier === undefined ? s.records : [...earlier, ...s.records].sort((x, y) => x.row - y.row));
+  }
   return (i) => {
     const records = bySheet.get(i.sheet);
     if (!records) return undefined;

@@ -45,29 +45,73 @@ export interface ReadContext {
 /** Issues at a cell of a located sheet, so every rule reports addresses the same way. */
 export class IssueSink<K extends string> {
   readonly issues: Issue[] = [];
+  // A pair row's two view rows share cells: each cell's problem is reported once per row (view.dedupe).
+  private dedupeRow = -1;
+  private readonly dedupeSeen = new Map<string, Issue>();
+
   constructor(private readonly located: LocatedSheet<K>) {}
 
   columnOf(key: K): ColumnSpec<K> {
     return this.located.spec.columns.find((c) => c.key === key)!;
   }
 
+  /** The header a message names for a field: the template's, or the user's own when the sheet is read through a view. */
+  headerOf(key: K, fields: Readonly<Partial<Record<K, unknown>>> | null = null): string {
+    const view = this.located.view;
+    return view === undefined ? this.columnOf(key).header : view.locate(fields, key).header || this.columnOf(key).header;
+  }
+
   at(row: number, key: K | null, code: IssueCode, message: string, suggestion?: string, column?: string): Issue {
-    const sheet = this.located.sheet;
-    const idx = key === null ? undefined : this.located.columnIndex[key];
-    const col = (sheet.firstColumn ?? 1) + (idx ?? 0);
-    const issue = makeIssue(
-      { sheet: sheet.name, cell: cellAddress(row, col), row, column: column ?? (key === null ? "" : this.columnOf(key).header) },
-      code,
-      message,
-      suggestion,
-    );
+    return this.put(row, key, null, code, message, suggestion, column);
+  }
+
+  /** An issue at a worksheet column given directly (1-based), for problems a layout finds before any row is read. */
+  atColumn(row: number, col: number, header: string, code: IssueCode, message: string, suggestion?: string): Issue {
+    const issue = makeIssue({ sheet: this.located.sheet.name, cell: cellAddress(row, col), row, column: header }, code, message, suggestion);
     this.issues.push(issue);
+    return issue;
+  }
+
+  private put(
+    row: number,
+    key: K | null,
+    fields: Readonly<Partial<Record<K, unknown>>> | null,
+    code: IssueCode,
+    message: string,
+    suggestion: string | undefined,
+    column: string | undefined,
+  ): Issue {
+    const sheet = this.located.sheet;
+    const view = this.located.view;
+    let col: number;
+    let header: string;
+    if (view === undefined) {
+      const idx = key === null ? undefined : this.located.columnIndex[key];
+      col = (sheet.firstColumn ?? 1) + (idx ?? 0);
+      header = column ?? (key === null ? "" : this.columnOf(key).header);
+    } else {
+      const place = view.locate(fields, key);
+      col = place.col;
+      header = column ?? (place.header || (key === null ? "" : this.columnOf(key).header));
+    }
+    const cell = cellAddress(row, col);
+    if (view?.dedupe) {
+      if (row !== this.dedupeRow) {
+        this.dedupeRow = row;
+        this.dedupeSeen.clear();
+      }
+      const seen = this.dedupeSeen.get(`${cell}|${code}`);
+      if (seen !== undefined) return seen;
+    }
+    const issue = makeIssue({ sheet: sheet.name, cell, row, column: header }, code, message, suggestion);
+    this.issues.push(issue);
+    if (view?.dedupe) this.dedupeSeen.set(`${cell}|${code}`, issue);
     return issue;
   }
 
   /** Adds an issue for a record and counts it against the row when it is an error. */
   onRecord(rec: RowRecord<unknown, K>, key: K | null, code: IssueCode, message: string, suggestion?: string): void {
-    if (this.at(rec.row, key, code, message, suggestion).severity === "error") rec.errors++;
+    if (this.put(rec.row, key, rec.fields as Partial<Record<K, unknown>>, code, message, suggestion, undefined).severity === "error") rec.errors++;
   }
 }
 
@@ -127,7 +171,11 @@ export function readTable<T, K extends string>(
   ctx: ReadContext,
   sink: IssueSink<K>,
 ): TableResult<T, K> {
-  const { spec, sheet, headerIndex, columnIndex, missing } = located;
+  const { spec, sheet, headerIndex, missing, view } = located;
+  // A view's rows are in the spec's columns already; the template's layout is read as it is.
+  const columnIndex = view === undefined ? located.columnIndex : view.columnIndex;
+  const rows = view === undefined ? sheet.rows : view.rows;
+  const rowNumbers = view?.rowNumbers;
   const firstRow = sheet.firstRow ?? 1;
   for (const c of missing) {
     const msg = `Нет обязательного столбца «${c.header}» в строке заголовков`;
@@ -142,16 +190,18 @@ export function readTable<T, K extends string>(
   // "inside the data" (a stray value far down a sheet must not report a million skipped rows).
   let emptyRows = 0;
   let blankRun = 0;
-  for (let i = headerIndex + 1; i < sheet.rows.length; i++) {
-    const cells = sheet.rows[i];
+  for (let i = view === undefined ? headerIndex + 1 : 0; i < rows.length; i++) {
+    const cells = rows[i];
+    const row = rowNumbers === undefined ? firstRow + i : rowNumbers[i];
     // An empty array is the adapters' shared empty row: a sheet may have a million of them.
-    const rec = cells.length === 0 ? null : readRow<T, K>(cells, firstRow + i, readers, values, type, sink, columnIndex);
+    const rec = cells.length === 0 ? null : readRow<T, K>(cells, row, readers, values, type, sink, columnIndex);
     if (rec === null) {
       blankRun++;
       continue;
     }
     emptyRows += blankRun;
     blankRun = 0;
+    if (view !== undefined) view.recordCells.set(rec, cells);
     if (missing.length > 0) {
       (rec as { value: T | null }).value = null;
       if (rec.errors === 0) rec.errors++; // unreadable without its required columns
@@ -209,7 +259,7 @@ function readRow<T, K extends string>(
   if (failing.length > 0 && bad.every((key) => fields[key] === null)) {
     for (const key of bad) {
       (failed ??= new Set<K>()).add(key);
-      const { code, message } = missingValue(sink.columnOf(key).header);
+      const { code, message } = missingValue(sink.headerOf(key, fields));
       sink.onRecord(rec, key, code, message);
     }
     return rec;
@@ -224,7 +274,7 @@ function readRow<T, K extends string>(
     if (failed?.has(key) || columnIndex[key] === undefined) continue;
     (failed ??= new Set<K>()).add(key);
     const blankCell = fields[key] === null || fields[key] === undefined;
-    const { code, message } = issueOfSchemaFailure(zi, blankCell, sink.columnOf(key).header);
+    const { code, message } = issueOfSchemaFailure(zi, blankCell, sink.headerOf(key, fields));
     sink.onRecord(rec, key, code, message);
   }
   return rec;

@@ -143,7 +143,11 @@ it("repairing every bad cell but the code on `Организации` changes no
       expect(c1.rows).toEqual(c2.rows);
       expect(c1.unattributedExcluded).toBe(c2.unattributedExcluded);
       const rosterIssues = (a: WorkbookAnalysis) => a.issues.filter((i) => i.sheet === d.roster.spec.sheetName);
-      expect(rosterIssues(a1)).toEqual(rosterIssues(a2));
+      // Where and what every issue is stays; only the words of an unknown organization's issue may differ,
+      // since they name the nearest organizations by their names (a roster may write names instead of codes).
+      const byName = (i: { code: string }) => i.code === "unknown-organization" || i.code === "ambiguous-organization";
+      const where = (a: WorkbookAnalysis) => rosterIssues(a).map((i) => (byName(i) ? { cell: i.cell, code: i.code, severity: i.severity } : i));
+      expect(where(a1)).toEqual(where(a2));
       // Each organization's plans come from the targets alone.
       expect(c1.organizations.map((o) => o.target)).toEqual(c2.organizations.map((o) => o.target));
     }),

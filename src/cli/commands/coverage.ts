@@ -4,6 +4,7 @@ import { type Period, periodCode, periodTitle } from "../../core/period";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
 import { shortOrgName } from "../../core/orgname";
 import { fmtNumber, fmtPercent, table } from "../format";
+import { columnsText, indicatorsText, sections } from "../layouts";
 import type { CommandResult } from "../types";
 
 export function coverageJson(c: CoverageResult) {
@@ -51,19 +52,21 @@ export function coverageText(c: CoverageResult): string {
     String(x.excludedRows),
     x.status,
   ];
-  const rows = [...c.organizations.map((o) => row(o.code, shortOrgName(o.name), o)), row("", "ИТОГО", c.total)];
+  // Organizations taken from a plan keyed by name have their short name for a code: shown once, in full.
+  const named = c.organizations.length > 0 && c.organizations.every((o) => o.code === shortOrgName(o.name));
+  const rows = [...c.organizations.map((o) => row(o.code, named ? "" : shortOrgName(o.name), o)), named ? row("ИТОГО", "", c.total) : row("", "ИТОГО", c.total)];
   const t = table(
-    ["Код", "Организация", "План", "Охвачено", "% плана", "Контингент", "Доля", "Наставников", "Пар/групп", "Искл. строк", "Статус"],
+    [named ? "Организация (код — краткое название)" : "Код", named ? "" : "Организация", "План", "Охвачено", "% плана", "Контингент", "Доля", "Наставников", "Пар/групп", "Искл. строк", "Статус"],
     rows,
-    { align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"], max: [10, 56] },
+    { align: ["l", "l", "r", "r", "r", "r", "r", "r", "r", "r", "l"], max: [named ? 70 : 10, 56] },
   );
   const notes = [rowsSummary(c.rows), ...exclusionNotes(c)];
-  return `Охват наставничеством: ${periodTitle(c.period)}, нарастающим итогом с начала года\n\n${t}\n\n${notes.join("\n")}`;
+  return sections(`Охват наставничеством: ${periodTitle(c.period)}, нарастающим итогом с начала года`, t, notes.join("\n"), indicatorsText(c));
 }
 
 export async function coverageCommand(file: string, period: Period, json: boolean): Promise<CommandResult> {
   const { analysis } = await openWorkbookFile(file);
   requireRoster(analysis, basename(file));
   const c = computeCoverage(analysis, period);
-  return { stdout: json ? JSON.stringify(coverageJson(c), null, 2) : coverageText(c), exitCode: 0 };
+  return { stdout: json ? JSON.stringify(coverageJson(c), null, 2) : sections(coverageText(c), columnsText(analysis)), exitCode: 0 };
 }

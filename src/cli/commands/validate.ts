@@ -2,6 +2,7 @@ import { basename } from "node:path";
 import type { Issue } from "../../core/issues";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
 import { fmtNumber, table } from "../format";
+import { columnsText, notesText, sections } from "../layouts";
 import type { CommandResult } from "../types";
 
 const SEVERITY_RU = { error: "ошибка", warning: "предупреждение" } as const;
@@ -52,6 +53,6 @@ export function validateText(issues: readonly Issue[], file = "ФАЙЛ", limit 
 export async function validateCommand(file: string, json: boolean): Promise<CommandResult> {
   const { analysis } = await openWorkbookFile(file);
   requireRoster(analysis, basename(file));
-  const out = json ? JSON.stringify(validateJson(analysis.issues), null, 2) : validateText(analysis.issues, file);
+  const out = json ? JSON.stringify(validateJson(analysis.issues), null, 2) : sections(validateText(analysis.issues, file), columnsText(analysis), notesText(analysis));
   return { stdout: out, exitCode: analysis.issues.some((i) => i.severity === "error") ? 1 : 0 };
 }

@@ -94,7 +94,7 @@ function spans(widths: readonly number[], wanted: readonly number[]): [number, n
 /** Wanted widths of the tables that do not define the sheet's columns. */
 const WANTED: Record<ReportTable["id"], number[]> = {
   coverage: [],
-  indicators: [50, 30, 10, 10, 11],
+  indicators: [30, 24, 18, 20, 9, 9, 10],
   "roadmap-counts": [51, 10],
   "roadmap-overdue": [9, 42, 30, 31, 10],
   quality: [51, 10, 10, 11, 10],

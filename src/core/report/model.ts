@@ -1,9 +1,8 @@
 // The consolidated report (Свод, SPEC §6) as data: sections of tables with their formats and rules.
 // Built from validation, coverage and roadmap results; holds aggregates only, never a person.
 import type { WorkbookAnalysis } from "../analyze";
-import { type CoverageResult, type IndicatorFact, type OrgCoverage, exclusionNotes, rowsSummary } from "../coverage";
+import { type CoverageResult, type IndicatorFact, type OrgCoverage, exclusionNotes, indicatorBaseText, rowsSummary } from "../coverage";
 import { type Day, ruOf } from "../dates";
-import { INDICATORS } from "../dictionaries";
 import type { Issue } from "../issues";
 import { type Period, periodCode, periodTitle } from "../period";
 import { type RoadmapResult, STATUS_RU, compareItems } from "../roadmap";
@@ -100,19 +99,22 @@ function formColumn(form: string): CoverageColumn {
 function indicatorsTable(facts: readonly IndicatorFact[], c: CoverageResult): ReportTable {
   const nameOf = (code: string | null) =>
     code === null ? "Муниципалитет (итого)" : shortOrgName(c.organizations.find((o) => o.code === code)?.name ?? code);
+  // The indicator as the workbook approves it (a programme's sentence), what it was understood as, and its base.
   return {
     id: "indicators",
     title: `2. Показатели эффективности против целей ${c.period.year} года`,
     columns: [
-      { header: "Показатель", width: 0, wrap: true },
+      { header: "Показатель (как утверждён)", width: 0, wrap: true },
+      { header: "Понят как", width: 0, wrap: true },
       { header: "Организация", width: 0, wrap: true },
+      { header: "База (доля от чего)", width: 0, wrap: true },
       { header: "План, %", width: 0, format: "0.0%" },
       { header: "Факт, %", width: 0, format: "0.0%" },
       { header: "Статус", width: 0 },
     ],
-    rows: facts.map((f) => [INDICATORS[f.code].name, nameOf(f.orgCode), pct(f.plan), pct(f.fact), f.status]),
+    rows: facts.map((f) => [f.text, f.text === f.understoodAs ? "—" : f.understoodAs, nameOf(f.orgCode), indicatorBaseText(f, c), pct(f.plan), pct(f.fact), f.status]),
     emptyText: "Целевые показатели в процентах на этот год не заданы",
-    toneColumn: { index: 4, tones: COVERAGE_TONES },
+    toneColumn: { index: 6, tones: COVERAGE_TONES },
   };
 }
 

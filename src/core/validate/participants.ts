@@ -4,6 +4,7 @@ import type { ParticipantRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
 import { nearest, quoted, valueKey } from "../text";
 import { keepShape } from "../shapes";
+import { type OrgMatch, OrgResolver, looksLikeName, orgLabel } from "../orgname";
 import { type Person, PersonIndex, earlierRow } from "./persons";
 
 type Key = keyof ParticipantRow;
@@ -12,6 +13,44 @@ type Rec = RowRecord<ParticipantRow, Key>;
 export interface ParticipantRules {
   /** Minimum age of a mentee of category Обучающийся at Дата начала (SPEC §2.5). */
   readonly minMenteeAge: number;
+}
+
+/** How a roster sheet's layout bears on its checks (layouts/roster.ts). */
+export interface RosterSheetOptions {
+  /** Whose consent the sheet records: a pair row's single consent column is the mentee's. */
+  readonly consentOf: { readonly mentor: boolean; readonly mentee: boolean };
+  /** Pair rows repeat a mentor once per mentee: that is no duplicate. */
+  readonly mentorsRepeat: boolean;
+  /** Names written instead of codes are matched to the organizations (orgname.ts). */
+  readonly resolver?: OrgResolver;
+  /** Where the organizations are, for messages: «листе «Организации»» or «таблице плана «…»». */
+  readonly orgsWhere?: string;
+  /**
+   * The workbook's pairs, shared by its roster sheets; its `report` is then the caller's to run after the
+   * last sheet. Without it the sheet's pairs are its own and reported at once.
+   */
+  readonly pairs?: PairBook;
+}
+
+/**
+ * The issue for an organization cell that names no organization: by code (as always) or by name, when the
+ * cell reads as a name; an ambiguous name lists the organizations it fits.
+ */
+export function unknownOrganization(code: string, allCodes: readonly string[], match: OrgMatch | undefined, where = "листе «Организации»"): { code: "unknown-organization" | "ambiguous-organization"; message: string; suggestion?: string } {
+  if (match?.kind === "ambiguous") {
+    const list = match.candidates.slice(0, 5).map((c) => `«${orgLabel(c)}»`).join("; ");
+    return {
+      code: "ambiguous-organization",
+      message: `Название «${quoted(code)}» подходит к нескольким организациям: ${list}. Укажите код или полное название`,
+      suggestion: match.candidates[0].name || match.candidates[0].code,
+    };
+  }
+  if (looksLikeName(code)) {
+    const near = match?.kind === "unknown" ? match.nearest : [];
+    const list = near.length > 0 ? `. Похожие: ${near.map((c) => `«${orgLabel(c)}»`).join("; ")}` : "";
+    return { code: "unknown-organization", message: `Организация «${quoted(code)}» не найдена на ${where} ни по коду, ни по названию${list}`, suggestion: near[0]?.name || near[0]?.code };
+  }
+  return { code: "unknown-organization", message: `Организации с кодом «${quoted(code)}» нет на ${where}`, suggestion: nearest(code, allCodes) };
 }
 
 export function ageAt(birth: Day, at: Day): number {
@@ -23,6 +62,25 @@ export function ageAt(birth: Day, at: Day): number {
 interface PairState {
   mentor: boolean;
   firstMentee?: Rec;
+  sink?: IssueSink<Key>; // the sheet of the first mentee, where a missing mentor is reported
+}
+
+/**
+ * Pairs and groups by organization and id, over every roster sheet of a workbook: base lists put a pair's
+ * mentor on one sheet and its mentees on another. `report` says which have mentees and no mentor.
+ */
+export class PairBook {
+  readonly byOrg = new Map<string, Map<string, PairState>>(); // organization → pair id → state
+
+  report(): void {
+    for (const inOrg of this.byOrg.values()) {
+      for (const g of inOrg.values()) {
+        if (g.mentor || !g.firstMentee) continue;
+        const pair = g.firstMentee.value!.pair;
+        g.sink!.onRecord(g.firstMentee, "pair", "pair-without-mentor", `В паре/группе «${quoted(pair ?? "")}» есть наставляемые, но нет наставника`);
+      }
+    }
+  }
 }
 
 /**
@@ -36,13 +94,16 @@ export function checkParticipants(
   orgCodes: ReadonlyMap<string, string>,
   rules: ParticipantRules,
   sink: IssueSink<Key>,
-  hasConsentColumn: boolean,
+  hasConsentColumn: boolean | RosterSheetOptions,
   persons: PersonIndex,
   sheetNo: number,
 ): void {
-  const checks = new RosterChecks(orgCodes, rules, sink, hasConsentColumn, persons, sheetNo);
+  const opts: RosterSheetOptions =
+    typeof hasConsentColumn === "boolean" ? { consentOf: { mentor: hasConsentColumn, mentee: hasConsentColumn }, mentorsRepeat: false } : hasConsentColumn;
+  const pairs = opts.pairs ?? new PairBook();
+  const checks = new RosterChecks(orgCodes, rules, sink, opts, persons, sheetNo, pairs.byOrg);
   for (let i = 0; i < records.length; i++) checks.row(records[i]);
-  checks.pairsWithoutMentor();
+  if (opts.pairs === undefined) pairs.report();
 }
 
 /**
@@ -51,21 +112,36 @@ export function checkParticipants(
  */
 class RosterChecks {
   private readonly allCodes: string[];
-  private readonly pairs = new Map<string, Map<string, PairState>>(); // organization → pair id → state
   private readonly sides = new Map<string, readonly [readonly string[] | undefined, readonly string[] | undefined]>();
   private lastCode: unknown = undefined;
   private lastKey = "";
   private lastKnown = false;
+  // A name written for the organization and the code it names (undefined: the cell held a code).
+  private lastResolved: string | undefined = undefined;
+  private lastMatch: OrgMatch | undefined = undefined;
+  // The sheet's options as fields of this object, not read through `opts` per row: the options object is
+  // made anew per analysis, and its hidden class would die between analyses (see shapes.ts).
+  private readonly mentorConsent: boolean;
+  private readonly menteeConsent: boolean;
+  private readonly mentorsRepeat: boolean;
+  private readonly resolver: OrgResolver | undefined;
+  private readonly orgsWhere: string | undefined;
 
   constructor(
     private readonly orgCodes: ReadonlyMap<string, string>,
     private readonly rules: ParticipantRules,
     private readonly sink: IssueSink<Key>,
-    private readonly hasConsentColumn: boolean,
+    opts: RosterSheetOptions,
     private readonly persons: PersonIndex,
     private readonly sheetNo: number,
+    private readonly pairs: Map<string, Map<string, PairState>>,
   ) {
     this.allCodes = [...orgCodes.values()];
+    this.mentorConsent = opts.consentOf.mentor;
+    this.menteeConsent = opts.consentOf.mentee;
+    this.mentorsRepeat = opts.mentorsRepeat;
+    this.resolver = opts.resolver;
+    this.orgsWhere = opts.orgsWhere;
   }
 
   row(rec: Rec): void {
@@ -76,21 +152,37 @@ class RosterChecks {
       this.lastCode = code;
       this.lastKey = typeof code === "string" && code !== "" ? valueKey(code) : ""; // the same as p.orgCode's
       this.lastKnown = this.orgCodes.has(this.lastKey);
+      this.lastResolved = undefined;
+      this.lastMatch = undefined;
+      if (!this.lastKnown && this.lastKey !== "" && this.resolver !== undefined) {
+        // Not a code: maybe the organization's name («МБОУ СОШ № 5»), matched as names are (orgname.ts).
+        const m = this.resolver.resolve(code as string);
+        if (m.kind === "match") {
+          this.lastResolved = m.code;
+          this.lastKey = valueKey(m.code);
+          this.lastKnown = true;
+        } else this.lastMatch = m;
+      }
+    }
+    if (this.lastResolved !== undefined) {
+      // The row counts for the organization its name names: the code stands where the name was.
+      (rec.fields as { orgCode: unknown }).orgCode = this.lastResolved;
+      if (rec.value) (rec.value as { orgCode: string }).orgCode = this.lastResolved;
     }
     const orgKey = this.lastKey;
     if (orgKey !== "" && !this.lastKnown) {
-      const msg = `Организации с кодом «${quoted(code as string)}» нет на листе «Организации»`;
-      sink.onRecord(rec, "orgCode", "unknown-organization", msg, nearest(code as string, this.allCodes));
+      const u = unknownOrganization(code as string, this.allCodes, this.lastMatch, this.orgsWhere);
+      sink.onRecord(rec, "orgCode", u.code, u.message, u.suggestion);
     }
     const p = rec.value;
     if (!p) return;
-    if (this.hasConsentColumn && p.consent !== "Да") {
+    if ((p.role === ROLE.mentee ? this.menteeConsent : this.mentorConsent) && p.consent !== "Да") {
       const msg = p.consent === null ? "Не отмечено согласие на обработку персональных данных" : "Нет согласия на обработку персональных данных";
       sink.onRecord(rec, "consent", "no-consent", msg);
     }
-    checkDuplicate(rec, p, this.persons.personOf(orgKey, p.fio, p.birthDate), this.sheetNo, sink);
-
     const isMentee = p.role === ROLE.mentee;
+    checkDuplicate(rec, p, this.persons.personOf(orgKey, p.fio, p.birthDate), this.sheetNo, sink, this.mentorsRepeat && !isMentee);
+
     const minAge = this.rules.minMenteeAge;
     // Exact age only near the limit: anyone minAge × 366 days old or more is old enough (no calendar math).
     if (isMentee && p.category === CATEGORY.student && p.birthDate !== null && p.start - p.birthDate < minAge * 366) {
@@ -112,29 +204,35 @@ class RosterChecks {
       if (!inOrg) this.pairs.set(orgKey, (inOrg = new Map()));
       const id = valueKey(p.pair);
       let g = inOrg.get(id);
-      if (!g) inOrg.set(id, (g = { mentor: false, firstMentee: undefined })); // one shape from the start
-      if (isMentee) g.firstMentee ??= rec;
-      else g.mentor = true;
-    }
-  }
-
-  pairsWithoutMentor(): void {
-    for (const inOrg of this.pairs.values()) {
-      for (const g of inOrg.values()) {
-        if (g.mentor || !g.firstMentee) continue;
-        const pair = g.firstMentee.value!.pair;
-        this.sink.onRecord(g.firstMentee, "pair", "pair-without-mentor", `В паре/группе «${quoted(pair ?? "")}» есть наставляемые, но нет наставника`);
+      if (!g) inOrg.set(id, (g = { mentor: false, firstMentee: undefined, sink: undefined })); // one shape from the start
+      if (!isMentee) g.mentor = true;
+      else if (g.firstMentee === undefined) {
+        g.firstMentee = rec;
+        g.sink = sink;
       }
     }
   }
 }
 
-keepShape(new RosterChecks(new Map(), { minMenteeAge: 0 }, null as unknown as IssueSink<Key>, false, keepShape(new PersonIndex()), 0));
+{
+  // One of each kind of object a roster check makes, kept with the field types a real check gives them.
+  const resolver = keepShape(new OrgResolver([{ code: "А", name: "МБОУ «СОШ № 1»" }]));
+  const kept = keepShape(
+    new RosterChecks(new Map(), { minMenteeAge: 0 }, null as unknown as IssueSink<Key>, { consentOf: { mentor: false, mentee: false }, mentorsRepeat: false, resolver, orgsWhere: "" }, keepShape(new PersonIndex()), 0, keepShape(new PairBook()).byOrg),
+  );
+  const fields = kept as unknown as { lastResolved: string | undefined; lastMatch: OrgMatch | undefined };
+  fields.lastResolved = "А";
+  fields.lastMatch = resolver.resolve("Б");
+  keepShape([resolver.resolve("А"), resolver.resolve("МБОУ СОШ № 1"), resolver.resolve("Школа"), unknownOrganization("Б", [], undefined), unknownOrganization("Школа № 2", [], resolver.resolve("Школа № 2"))]);
+}
 
-/** The same person again with the same role and form: a warning on the later row, naming the earlier. */
-function checkDuplicate(rec: Rec, p: ParticipantRow, person: Person, sheetNo: number, sink: IssueSink<Key>): void {
+/**
+ * The same person again with the same role and form: a warning on the later row, naming the earlier.
+ * `repeats`: a mentor of pair rows, written once per mentee, is no duplicate.
+ */
+function checkDuplicate(rec: Rec, p: ParticipantRow, person: Person, sheetNo: number, sink: IssueSink<Key>, repeats: boolean): void {
   rec.identity = person.id;
   const row = earlierRow(person, sheetNo, p.role, p.form, rec.row);
-  if (row === undefined) return;
+  if (row === undefined || repeats) return;
   sink.onRecord(rec, "fio", "duplicate-person", `Повтор: ${quoted(p.fio)} уже указан(а) в строке ${row} с той же ролью и формой; учитывается один раз`);
 }

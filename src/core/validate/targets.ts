@@ -1,7 +1,9 @@
 import { UNIT } from "../dictionaries";
 import type { TargetRow } from "../schemas";
 import type { IssueSink, RowRecord } from "../table";
-import { nearest, quoted, valueKey } from "../text";
+import { valueKey } from "../text";
+import type { OrgResolver } from "../orgname";
+import { unknownOrganization } from "./participants";
 
 type Key = keyof TargetRow;
 
@@ -12,19 +14,35 @@ export function isTotalCode(code: string | null): boolean {
   return code === null || code === "" || TOTAL_WORDS.has(valueKey(code));
 }
 
+export interface TargetSheetOptions {
+  /** Names written instead of codes (a plan keyed by name) are matched to the organizations. */
+  readonly resolver?: OrgResolver;
+  /** A plan keyed by names: its ИТОГО row only cross-checks the sum (a warning). */
+  readonly totalsAreChecks?: boolean;
+  readonly orgsWhere?: string;
+}
+
 export function checkTargets(
   records: RowRecord<TargetRow, Key>[],
   orgCodes: ReadonlyMap<string, string>,
   sink: IssueSink<Key>,
+  opts: TargetSheetOptions = {},
 ): void {
   const seen = new Map<string, number>();
   const allCodes = [...orgCodes.values()];
   for (const rec of records) {
     const code = rec.fields.orgCode as string | null | undefined;
     if (typeof code === "string" && !isTotalCode(code) && !orgCodes.has(valueKey(code))) {
-      const s = nearest(code, allCodes);
-      sink.onRecord(rec, "orgCode", "unknown-organization", `Организации с кодом «${quoted(code)}» нет на листе «Организации»`, s);
-      continue;
+      const m = opts.resolver?.resolve(code);
+      if (m?.kind === "match") {
+        // A plan keyed by names: the row is the named organization's.
+        (rec.fields as { orgCode: unknown }).orgCode = m.code;
+        if (rec.value) (rec.value as { orgCode: string | null }).orgCode = m.code;
+      } else {
+        const u = unknownOrganization(code, allCodes, m, opts.orgsWhere);
+        sink.onRecord(rec, "orgCode", u.code, u.message, u.suggestion);
+        continue;
+      }
     }
     const t = rec.value;
     if (!t) continue;
@@ -33,7 +51,7 @@ export function checkTargets(
     if (first === undefined) seen.set(k, rec.row);
     else sink.onRecord(rec, "orgCode", "duplicate-code", `Этот показатель на ${t.year} год для этой организации уже задан в строке ${first}`);
   }
-  checkTotals(records, sink);
+  checkTotals(records, sink, opts.totalsAreChecks === true);
 }
 
 /**
@@ -54,7 +72,7 @@ export function isUnreadablePart(rec: RowRecord<TargetRow, Key>): boolean {
  * cell) makes the sum unknown: then nothing is compared, so one bad cell is not also reported as a
  * mismatch on the total row, nor costs the total row its plan.
  */
-function checkTotals(records: RowRecord<TargetRow, Key>[], sink: IssueSink<Key>): void {
+function checkTotals(records: RowRecord<TargetRow, Key>[], sink: IssueSink<Key>, asCheck: boolean): void {
   const groups = new Map<string, { total?: RowRecord<TargetRow, Key>; sum: number; parts: number }>();
   const unreadable: { indicator: unknown; year: unknown }[] = [];
   for (const rec of records) {
@@ -81,8 +99,13 @@ function checkTotals(records: RowRecord<TargetRow, Key>[], sink: IssueSink<Key>)
     const t = g.total.value!;
     if (unreadable.some((u) => mayBelong(u, t))) continue;
     if (Math.abs(g.sum - t.plan) > 1e-9) {
-      const msg = `Сумма планов организаций (${g.sum}) не равна итогу по муниципалитету (${t.plan})`;
-      sink.onRecord(g.total, "plan", "target-total-mismatch", msg, String(g.sum));
+      if (asCheck) {
+        const msg = `Строка итога (${t.plan}) не равна сумме планов организаций (${g.sum}): план муниципалитета считается как сумма — ${g.sum}`;
+        sink.onRecord(g.total, "plan", "plan-total-mismatch", msg, String(g.sum));
+      } else {
+        const msg = `Сумма планов организаций (${g.sum}) не равна итогу по муниципалитету (${t.plan})`;
+        sink.onRecord(g.total, "plan", "target-total-mismatch", msg, String(g.sum));
+      }
     }
   }
 }
