@@ -7,7 +7,7 @@ import { Feeder } from "../../src/xlsx/reader/bytes";
 import { ReaderError, messageOf } from "../../src/xlsx/reader/errors";
 import { EMPTY_ROW, SheetScanner, isoToDate, serialToDate } from "../../src/xlsx/reader/sheet";
 import { SharedStringsScanner } from "../../src/xlsx/reader/strings";
-import { dateStyles, isBuiltinDate, isDateFormatCode } from "../../src/xlsx/reader/styles";
+import { DATE_STYLE, PERCENT_STYLE, isBuiltinDate, isDateFormatCode, isPercentFormatCode, styleKinds } from "../../src/xlsx/reader/styles";
 import { type ReadOptions, readWorkbookInput } from "../../src/xlsx/reader/workbook";
 import { differences, handBook } from "./helpers";
 
@@ -295,7 +295,28 @@ describe("date formats and serials", () => {
 
   it("cellXfs only (not cellStyleXfs), a custom code for a built-in id wins", () => {
     const xml = `<styleSheet><numFmts><numFmt numFmtId="14" formatCode="0.00"/><numFmt numFmtId="170" formatCode="d/m"/></numFmts><cellStyleXfs><xf numFmtId="170"/></cellStyleXfs><cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="170"/><xf numFmtId="22"/></cellXfs></styleSheet>`;
-    expect([...dateStyles(xml)]).toEqual([0, 0, 1, 1]);
+    expect([...styleKinds(xml)]).toEqual([0, 0, DATE_STYLE, DATE_STYLE]);
+  });
+
+  it("number cells shown as percentages are listed by address (SheetInput.percentCells), others not", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Целевые показатели");
+    ws.addRow(["Показатель", "2022 г", "2023 г.", "2024 г."]);
+    ws.addRow(["Доля обучающихся", 0.35, 0.5, 0.7]);
+    ws.addRow(["Количество", 120, "35%", 1]);
+    for (const c of ["B2", "C2", "D2", "D3"]) ws.getCell(c).numFmt = "0%";
+    const bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const sheet = readWorkbookInput(bytes).input.sheets[0];
+    expect(sheet.percentCells).toEqual(["B2", "C2", "D2", "D3"]);
+    expect(sheet.rows[1]).toEqual(["Доля обучающихся", 0.35, 0.5, 0.7]);
+  });
+
+  it("percentages: built-in 9 and 10, and a % outside quotes and escapes", () => {
+    const xml = `<styleSheet><numFmts><numFmt numFmtId="170" formatCode="0.0%"/><numFmt numFmtId="171" formatCode='0" %"'/><numFmt numFmtId="172" formatCode="0\\%"/></numFmts><cellXfs><xf numFmtId="9"/><xf numFmtId="10"/><xf numFmtId="170"/><xf numFmtId="171"/><xf numFmtId="172"/><xf numFmtId="0"/></cellXfs></styleSheet>`;
+    expect([...styleKinds(xml)]).toEqual([PERCENT_STYLE, PERCENT_STYLE, PERCENT_STYLE, 0, 0, 0]);
+    expect(isPercentFormatCode("#,##0.00 %")).toBe(true);
+    expect(isPercentFormatCode('"%"0')).toBe(false);
   });
 
   it("serials as ExcelJS turns them into dates, 1900 and 1904 systems", () => {

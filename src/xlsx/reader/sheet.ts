@@ -3,10 +3,11 @@
 // out as the core's SheetInput rows, with the adapter's semantics (src/xlsx/read.ts): row i is worksheet
 // row i + 1, cell j column j + 1; every row without values is the one shared EMPTY_ROW; a merged area's
 // value is in each of its cells; a formula gives its cached value.
-import type { CellValue } from "../../core/cells";
+import { type CellValue, cellAddress } from "../../core/cells";
 import { Attributes, type ChunkScanner, GT, LT, SLASH, TagName, intOf, numberOf, skipMarkup, tagEnd, textOf, unescapeXstring } from "./bytes";
 import { MAX_COLUMN, MAX_ROW, ReaderError } from "./errors";
 import { RichTextReader, TextReader } from "./strings";
+import { DATE_STYLE, PERCENT_STYLE } from "./styles";
 
 /** Every row without values shares this one: a stray value at row 1 048 576 must not cost a million arrays. */
 export const EMPTY_ROW: readonly CellValue[] = Object.freeze([]);
@@ -80,6 +81,8 @@ export class SheetScanner implements ChunkScanner {
   private minCol = Infinity;
   private maxCol = 0;
   private firstRow = Infinity;
+  /** A1 addresses of the number cells shown as percentages (SheetInput.percentCells). */
+  readonly percentCells: string[] = [];
 
   private readonly name = new TagName();
   private readonly attrs = new Attributes();
@@ -92,7 +95,7 @@ export class SheetScanner implements ChunkScanner {
   constructor(
     private readonly sheet: string,
     private readonly strings: readonly string[],
-    private readonly dateStyles: Uint8Array,
+    private readonly styleKinds: Uint8Array,
     private readonly date1904: boolean,
     private readonly budget: CellBudget,
   ) {}
@@ -393,6 +396,9 @@ export class SheetScanner implements ChunkScanner {
     else if (hasV && !vEmpty) v = this.value(b, type === INLINE ? STR : type, style, vStart, vEnd, vText, inline);
     else return; // a styled empty cell: no value, as if it were not there
     this.put(col, v);
+    if (typeof v === "number" && style < this.styleKinds.length && this.styleKinds[style] === PERCENT_STYLE) {
+      this.percentCells.push(cellAddress(this.rowNumber, col));
+    }
   }
 
   /** The cached or typed value of `<v>` by the cell's type. */
@@ -419,7 +425,7 @@ export class SheetScanner implements ChunkScanner {
       }
       default: {
         const x = vText === null ? numberOf(b, vs, ve) : parseFloat(vText);
-        if (style < this.dateStyles.length && this.dateStyles[style] === 1) return serialToDate(x, this.date1904);
+        if (style < this.styleKinds.length && this.styleKinds[style] === DATE_STYLE) return serialToDate(x, this.date1904);
         return x;
       }
     }

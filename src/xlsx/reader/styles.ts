@@ -38,8 +38,28 @@ export function isDateFormatCode(code: string): boolean {
   return false;
 }
 
-/** For each cellXfs index, whether it is a date format (1) or not (0). */
-export function dateStyles(stylesXml: string | null): Uint8Array {
+export const DATE_STYLE = 1;
+export const PERCENT_STYLE = 2;
+
+/** A number format that shows a percentage: «%» outside quoted text and escapes (built-in 9 and 10 too). */
+export function isPercentFormatCode(code: string): boolean {
+  for (let i = 0; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"') {
+      const close = code.indexOf('"', i + 1);
+      if (close < 0) return false;
+      i = close;
+    } else if (c === "\\" || c === "_" || c === "*") i++;
+    else if (c === "%") return true;
+  }
+  return false;
+}
+
+/**
+ * For each cellXfs index, what its number format shows: a date (DATE_STYLE), a percentage
+ * (PERCENT_STYLE) or anything else (0).
+ */
+export function styleKinds(stylesXml: string | null): Uint8Array {
   if (stylesXml === null) return new Uint8Array(0);
   const custom = new Map<number, string>();
   const xfIds: number[] = [];
@@ -58,7 +78,8 @@ export function dateStyles(stylesXml: string | null): Uint8Array {
   for (let i = 0; i < xfIds.length; i++) {
     const id = xfIds[i];
     const code = custom.get(id); // a custom code for a built-in id wins, as in ExcelJS
-    out[i] = (code !== undefined ? isDateFormatCode(code) : isBuiltinDate(id)) ? 1 : 0;
+    if (code !== undefined ? isDateFormatCode(code) : isBuiltinDate(id)) out[i] = DATE_STYLE;
+    else if (code !== undefined ? isPercentFormatCode(code) : id === 9 || id === 10) out[i] = PERCENT_STYLE;
   }
   return out;
 }

@@ -11,7 +11,7 @@ import { ReaderError } from "./errors";
 import { Parts, attributesOf, prefixed, relType } from "./parts";
 import { type CellBudget, SheetScanner } from "./sheet";
 import { readSharedStrings } from "./strings";
-import { dateStyles } from "./styles";
+import { styleKinds } from "./styles";
 
 export { ReaderError, messageOf } from "./errors";
 export type { ReaderErrorCode } from "./errors";
@@ -99,7 +99,7 @@ function readParts(parts: Parts, budget: CellBudget): ReadResult {
   const wbRels = parts.rels(wbPart);
   const dir = wbPart.includes("/") ? wbPart.slice(0, wbPart.lastIndexOf("/") + 1) : "";
   const partOf = (type: string, fallback: string) => [...wbRels.values()].find((r) => relType(r.type, type) && r.part !== null)?.part ?? dir + fallback;
-  const dates = dateStyles(parts.text(partOf("styles", "styles.xml")));
+  const kinds = styleKinds(parts.text(partOf("styles", "styles.xml")));
   const sst = parts.entry(partOf("sharedStrings", "sharedStrings.xml"));
   const strings = sst === undefined ? [] : readSharedStrings(sst);
 
@@ -111,10 +111,11 @@ function readParts(parts: Parts, budget: CellBudget): ReadResult {
     if (rel === undefined || rel.part === null || !relType(rel.type, "worksheet")) continue;
     const entry = parts.entry(rel.part);
     if (entry === undefined) continue;
-    const scanner = new SheetScanner(s.name, strings, dates, date1904, budget);
+    const scanner = new SheetScanner(s.name, strings, kinds, date1904, budget);
     scanEntry(entry, scanner);
     scanner.finish();
-    sheets.push({ name: s.name, rows: scanner.rows, firstRow: 1, firstColumn: 1, tables: tableNames(parts, rel.part, scanner.tableRids), hidden: s.hidden });
+    const percentCells = scanner.percentCells.length > 0 ? { percentCells: scanner.percentCells } : {};
+    sheets.push({ name: s.name, rows: scanner.rows, firstRow: 1, firstColumn: 1, tables: tableNames(parts, rel.part, scanner.tableRids), hidden: s.hidden, ...percentCells });
     const cols = [...scanner.formulasWithoutValue.entries()].sort((x, y) => x[0] - y[0]);
     for (const [column, count] of cols) warnings.push({ kind: "formula-without-value", sheet: s.name, column, count });
   }
