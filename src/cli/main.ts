@@ -14,7 +14,8 @@ const USAGE = `Использование:
   mentor-monitor coverage ФАЙЛ --period ГГГГ-Qn [--json]
   mentor-monitor roadmap ФАЙЛ --as-of ГГГГ-ММ-ДД [--json]
   mentor-monitor report ФАЙЛ --period ГГГГ-Qn [--as-of ГГГГ-ММ-ДД] -o ФАЙЛ [--json]
-  mentor-monitor consolidate ШКОЛА.xlsx... -o РАЙОН.xlsx [--into КНИГА_РАЙОНА.xlsx] [--json]`;
+  mentor-monitor consolidate ШКОЛА.xlsx... -o РАЙОН.xlsx [--into КНИГА_РАЙОНА.xlsx] [--json]
+  mentor-monitor open [ФАЙЛ] [--no-browser] [--port N]   страница без Excel, в браузере этого компьютера`;
 
 type Handler = (args: { file?: string; files: string[]; values: Record<string, string | boolean | undefined> }) => Promise<CommandResult>;
 
@@ -58,6 +59,11 @@ const COMMANDS: Record<string, Handler> = {
     const into = typeof values.into === "string" ? values.into : undefined;
     return (await import("./commands/consolidate")).consolidateCommand(files, need(values.out, "файл книги района (-o ФАЙЛ)"), into, !!values.json);
   },
+  open: async ({ file, values }) => {
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`Порт «${values.port}»: ожидается число от 0 до 65535`);
+    return (await import("./commands/open")).openCommand(file, { browser: !values["no-browser"], port });
+  },
   roadmap: async ({ file, values }) =>
     (await import("./commands/roadmap")).roadmapCommand(need(file, "файл книги"), values["as-of"] === undefined ? null : dayArg(values["as-of"], "дата (--as-of)"), !!values.json),
 };
@@ -74,6 +80,8 @@ export async function run(argv: string[]): Promise<CommandResult & { stderr?: st
         "as-of": { type: "string" },
         into: { type: "string" },
         json: { type: "boolean" },
+        "no-browser": { type: "boolean" },
+        port: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });

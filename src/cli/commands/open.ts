@@ -111,7 +111,11 @@ export async function openCommand(file: string | undefined, opts: { browser: boo
     child.unref();
   }
   await new Promise<void>((done) => {
-    const stop = () => server.close(() => done());
+    // The browser keeps its connections open: they are closed too, or the server would wait for them.
+    const stop = () => {
+      server.close(() => done());
+      server.closeAllConnections();
+    };
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
