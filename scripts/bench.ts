@@ -5,8 +5,10 @@
 // and queued operations of each pane action, counted by the Excel test host; then the reader at a region's
 // 300 000 rows and at Excel's 1 048 576 (files made by repeating the 100 000-row roster, scripts/bench/
 // large.ts), and what whole-column drop-downs and merges cost. Prints Markdown.
+// Then the task pane in Chromium on the test host (issue 15, scripts/bench/pane.ts): time to results,
+// the longest main-thread task and the issue list's DOM nodes at a district's size.
 // Options: --sizes 1000,10000  --runs 5 (engine runs)  --cli-runs 5  --large 300000,1048576 (or none)
-//          --dir /tmp/…
+//          --dir /tmp/…  --pane-rows 20000 (or none)  --only pane (the pane's part alone)
 import { existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,6 +19,7 @@ import type { SyncResult } from "./bench/sync-types";
 import { type LargeResult, type SizeResult, type WholeColumnResult, cliTable, engineTable, goals, largeGoals, largeTable, load, machine, syncTable } from "./bench/tables";
 import { median } from "./bench/stats";
 import { BENCH_PERIOD, benchFile } from "./bench/workbook";
+import { type PaneResult, paneGoals, paneTable } from "./bench/pane";
 
 const DIST = join(__dirname, "..");
 const CLI = join(DIST, "src", "cli", "main.js");
@@ -50,6 +53,15 @@ function syncsOf(file: string): SyncResult {
   return JSON.parse(r.stdout) as SyncResult;
 }
 
+const PANE = join(__dirname, "bench", "pane.js");
+
+/** The pane's measurements, in a process of its own (it drives Chromium). */
+function paneOf(rows: number): PaneResult {
+  const r = runNode([PANE, "--rows", String(rows), "--dom-rows", String(Math.max(25_000, rows))]);
+  if (r.status !== 0) throw new Error(`pane bench failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PaneResult;
+}
+
 type Timed = { ms: number[]; maxRss: number[] };
 
 /** Runs the two commands alternately, so that whatever else the machine does falls on both alike. */
@@ -70,8 +82,16 @@ function alternate(runs: number, a: string[], b: string[], checkA: (stdout: stri
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sizes: { type: "string" }, runs: { type: "string" }, "cli-runs": { type: "string" }, large: { type: "string" }, dir: { type: "string" } },
+    options: { sizes: { type: "string" }, runs: { type: "string" }, "cli-runs": { type: "string" }, large: { type: "string" }, dir: { type: "string" }, "pane-rows": { type: "string" }, only: { type: "string" } },
   });
+  const paneRows = values["pane-rows"] === "none" ? null : Number(values["pane-rows"] ?? 20_000);
+  if (values.only === "pane") {
+    console.error(`Машина: ${machine()}. Панель: ${paneRows ?? 20_000} строк`);
+    const p = paneOf(paneRows ?? 20_000);
+    console.log(`## Task pane in Chromium on the Excel test host (${p.engine})\n\n${paneTable(p)}\n\n## Goals\n\n${paneGoals(p)}\n`);
+    console.log(`Machine: ${machine()}. Load average (1 min) ${load()}.`);
+    return;
+  }
   const large = values.large === "none" ? [] : (values.large ?? "300000,1048576").split(",").map(Number);
   const sizes = (values.sizes ?? "1000,10000,100000").split(",").map(Number);
   const runs = Number(values.runs ?? 5);
@@ -127,7 +147,9 @@ async function main(): Promise<void> {
     console.log(`## Large rosters (the command line, wall clock and peak memory; median of 3 runs, 1 at 1 048 576)\n\n${largeTable(big)}\n`);
   }
 
-  console.log(`## Goals\n\n${goals(results)}${big.length > 0 || whole ? `\n${largeGoals(big, whole)}` : ""}\n`);
+  const pane = paneRows === null ? null : paneOf(paneRows);
+  if (pane) console.log(`## Task pane in Chromium on the Excel test host (${pane.engine})\n\n${paneTable(pane)}\n`);
+  console.log(`## Goals\n\n${goals(results)}${big.length > 0 || whole ? `\n${largeGoals(big, whole)}` : ""}${pane ? `\n${paneGoals(pane)}` : ""}\n`);
   console.log(`Machine: ${machine()}. Load average (1 min) ${loadBefore} before the runs, ${load()} after.`);
   for (const r of results) {
     const x = r.engine.rows;

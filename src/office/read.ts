@@ -2,8 +2,12 @@
 // tables; (2) used-range bounds; (3) values and value types in blocks of rows. On desktop Excel that is
 // three syncs whatever the size. Excel on the web answers at most 5 MB per sync, so there
 // (`cellsPerSync` set) each BLOCK_CELLS cells beyond the first cost one more sync.
+//
+// The reader gives the page back between blocks (one task per sync and per block converted), reports
+// progress per block, and can hand each block's rows to a sink (the engine's worker) instead of keeping
+// them: then the returned sheets have no rows.
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
-import { BLOCK_CELLS, BLOCK_ROWS } from "./run";
+import { BLOCK_CELLS, BLOCK_ROWS, nextTask } from "./run";
 
 type Cell = string | number | boolean;
 
@@ -19,7 +23,34 @@ export function cellOf(value: Cell, type: Excel.RangeValueType | string): CellVa
   }
 }
 
-export async function readWorkbook(ctx: Excel.RequestContext, cellsPerSync: number | null = BLOCK_CELLS): Promise<WorkbookInput> {
+/** How far reading is: rows of one sheet read so far, of its used rows. */
+export interface ReadProgress {
+  readonly stage: "read";
+  readonly sheet: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface ReadOptions {
+  readonly onProgress?: (p: ReadProgress) => void;
+  /** Receives each block's rows as soon as it is read; the result's sheets then have no rows. */
+  readonly sink?: { rows(sheet: number, rows: CellValue[][]): void };
+}
+
+function rowsOf(b: Excel.Range): CellValue[][] {
+  const { values, valueTypes } = b;
+  const rows: CellValue[][] = new Array(values.length);
+  for (let r = 0; r < values.length; r++) {
+    const vr = values[r];
+    const tr = valueTypes[r];
+    const out: CellValue[] = new Array(vr.length);
+    for (let c = 0; c < vr.length; c++) out[c] = cellOf(vr[c] as Cell, tr[c]);
+    rows[r] = out;
+  }
+  return rows;
+}
+
+export async function readWorkbook(ctx: Excel.RequestContext, cellsPerSync: number | null = BLOCK_CELLS, opts: ReadOptions = {}): Promise<WorkbookInput> {
   const perSync = cellsPerSync ?? Infinity;
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name,items/visibility");
@@ -34,39 +65,50 @@ export async function readWorkbook(ctx: Excel.RequestContext, cellsPerSync: numb
   });
   await ctx.sync();
 
-  const blocks: Excel.Range[][] = sheets.items.map(() => []);
+  // Each block: which sheet, and how many of its rows are read once it is in.
+  const pending: { sheet: number; block: Excel.Range; upTo: number }[] = [];
+  const rows: CellValue[][][] = sheets.items.map(() => []);
+  const take = async () => {
+    // One block converted per task, so a large read never holds the page for long.
+    for (const p of pending.splice(0)) {
+      await nextTask();
+      const block = rowsOf(p.block);
+      if (opts.sink) opts.sink.rows(p.sheet, block);
+      else for (const r of block) rows[p.sheet].push(r);
+      opts.onProgress?.({ stage: "read", sheet: sheets.items[p.sheet].name, done: p.upTo, total: used[p.sheet].rowCount });
+    }
+  };
   let queued = 0; // cells loaded since the last sync
   for (const [i, ws] of sheets.items.entries()) {
     const u = used[i];
     if (u.isNullObject) continue;
     const step = Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / u.columnCount)));
     for (let top = 0; top < u.rowCount; top += step) {
-      const rows = Math.min(step, u.rowCount - top);
-      if (queued > 0 && queued + rows * u.columnCount > perSync) {
+      const n = Math.min(step, u.rowCount - top);
+      if (queued > 0 && queued + n * u.columnCount > perSync) {
+        await nextTask();
         await ctx.sync(); // a sync per full block, or the response exceeds 5 MB on the web
         queued = 0;
+        await take();
       }
-      const block = ws.getRangeByIndexes(u.rowIndex + top, u.columnIndex, rows, u.columnCount);
+      const block = ws.getRangeByIndexes(u.rowIndex + top, u.columnIndex, n, u.columnCount);
       block.load("values,valueTypes");
-      blocks[i].push(block);
-      queued += rows * u.columnCount;
+      pending.push({ sheet: i, block, upTo: top + n });
+      queued += n * u.columnCount;
     }
   }
+  await nextTask();
   await ctx.sync();
+  await take();
 
   const tableNames = new Map<string, string[]>();
   for (const t of tables.items) tableNames.set(t.worksheet.name, [...(tableNames.get(t.worksheet.name) ?? []), t.name]);
 
   const result: SheetInput[] = sheets.items.map((ws, i) => {
-    const rows: CellValue[][] = [];
-    for (const b of blocks[i]) {
-      const { values, valueTypes } = b;
-      for (let r = 0; r < values.length; r++) rows.push(values[r].map((v, c) => cellOf(v as Cell, valueTypes[r][c])));
-    }
     const u = used[i];
     return {
       name: ws.name,
-      rows,
+      rows: rows[i],
       firstRow: u.isNullObject ? 1 : u.rowIndex + 1,
       firstColumn: u.isNullObject ? 1 : u.columnIndex + 1,
       tables: tableNames.get(ws.name) ?? [],

@@ -12,3 +12,11 @@ export const BLOCK_ROWS = 10_000;
  * own. 100 000 roster cells (values and value types) come to about 2.7 MB.
  */
 export const BLOCK_CELLS = 100_000;
+
+/**
+ * Gives the page back to the browser for a moment (a new task), so reading and converting a large
+ * roster never holds the task pane's thread for long between Excel's answers.
+ */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,61 +1,79 @@
 // What the task pane and the ribbon command do, each as one Excel batch over the core. The pane never
 // calls Office.js itself; tests run the same service on the in-memory test host.
-import { type WorkbookAnalysis, analyzeWorkbook, rosterProblem } from "../core/analyze";
-import { cellAddress } from "../core/cells";
-import { issueOrganizer } from "../core/issue-orgs";
-import { type CoverageResult, computeCoverage } from "../core/coverage";
-import { type Day, isoOf, parseIsoDay, stampOf, todayDay, ymdOf } from "../core/dates";
-import type { Issue } from "../core/issues";
-import { type Period, parsePeriod, periodCode, periodOfDay } from "../core/period";
-import { layoutReport } from "../core/report/layout";
-import { buildReport } from "../core/report/model";
+//
+// Reading happens here (Office.js lives on the page); the analysis runs in the engine (src/engine): a
+// Web Worker in the pane, in-thread in jest and Node. Each block of rows goes to the engine as soon as
+// it is read. Actions report their stage and counts through `onProgress`.
+import { analyzeWorkbook } from "../core/analyze";
+import { type CrossDuplicate, type FileSummary, type SchoolBook, consolidate } from "../core/consolidate";
+import { type CoverageResult } from "../core/coverage";
+import { type Day, stampOf, todayDay } from "../core/dates";
+import { isFixable } from "../core/issue-names";
+import { parsePeriod } from "../core/period";
+import { displayText } from "../core/readers";
 import { renderReport } from "../core/report/renderer";
-import { type RoadmapResult, computeRoadmap, roadmapPlanYear } from "../core/roadmap";
+import type { RoadmapResult } from "../core/roadmap";
 import { SETTINGS_SHEET, SETTING_LABELS, type Settings } from "../core/settings";
-import { templateModel } from "../core/template";
+import { type TemplateModel, templateModel } from "../core/template";
 import { headerKey } from "../core/text";
-import { type Mark, applyHighlights, clearHighlights } from "./highlight";
-import { readWorkbook } from "./read";
+import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
+import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, paneProblem } from "../engine/tasks";
+import { WorkbookFileError, readWorkbook as readWorkbookFile } from "../xlsx/read";
+import { crc32 } from "../xlsx/package/zip";
+import { applyHighlights, clearHighlights } from "./highlight";
+import { writeImport } from "./import";
+import { type ReadProgress, cellOf, readWorkbook } from "./read";
+import { type RemarksOutcome, remarkRows, writeRemarks } from "./remarks";
 import { OfficeReportRenderer } from "./report";
 import { BLOCK_CELLS, type ExcelRun, officeRun } from "./run";
 import { type TemplateOutcome, insertTemplate } from "./template";
-import { type CrossDuplicate, type FileSummary, type SchoolBook, consolidate } from "../core/consolidate";
-import { WorkbookFileError, readWorkbook as readWorkbookFile } from "../xlsx/read";
-import { writeImport } from "./import";
-import { crc32 } from "../xlsx/package/zip";
 
-export interface PaneSettings {
-  readonly municipality: string;
-  readonly planYear: number;
-  readonly period: string; // 2021-Q2
-  readonly asOf: string; // ISO
-  readonly dueSoonDays: number;
-  readonly minMenteeAge: number;
+export type { CheckResult, PaneIssue, PaneSettings, WorkbookStatus } from "../engine/tasks";
+export type { RemarksOutcome } from "./remarks";
+
+/** Where an action is: reading a sheet (rows so far of its used rows), the engine at work, writing. */
+export type Progress = ReadProgress | { readonly stage: "analyze" } | { readonly stage: "write"; readonly done?: number; readonly total?: number };
+
+export interface ActionOptions {
+  readonly onProgress?: (p: Progress) => void;
 }
 
-export interface CheckResult {
-  /** Roster issues carry the organization code written on their row. */
-  readonly issues: readonly (Issue & { org?: string })[];
-  readonly errors: number;
-  readonly warnings: number;
-  /** Workbook-level problems (missing sheets, no header row): one Russian message each. */
-  readonly problems: readonly string[];
+/** Cells to write a suggestion into: every one must still hold `expected`, the text the check saw. */
+export interface CellFix {
+  readonly sheet: string;
+  readonly cells: readonly string[];
+  readonly expected: string;
+  readonly value: string;
+}
+
+export interface FixOutcome {
+  /** Cells that now hold the value. */
+  readonly written: readonly string[];
+  /** Cells left alone because they changed after the check. */
+  readonly changed: readonly string[];
 }
 
 export interface MonitorService {
-  insertTemplate(year: number): Promise<TemplateOutcome>;
+  /** The template; a new «Настройки» sheet gets `keep` (what the pane shows), so no setting changes by itself. */
+  insertTemplate(year: number, keep?: PaneSettings): Promise<TemplateOutcome>;
+  /** Settings and which required sheets are missing: what the pane opens with. */
+  open(): Promise<WorkbookStatus>;
   loadSettings(): Promise<PaneSettings>;
   saveSettings(s: PaneSettings): Promise<void>;
-  check(): Promise<CheckResult>;
-  highlightIssues(): Promise<number>;
+  check(opts?: ActionOptions): Promise<CheckResult>;
+  highlightIssues(opts?: ActionOptions): Promise<number>;
   clearHighlights(): Promise<number>;
   selectCell(sheet: string, cell: string): Promise<void>;
-  coverage(period: string): Promise<CoverageResult | { problem: string }>;
-  roadmap(asOf: string): Promise<RoadmapResult | null>;
-  highlightRoadmap(asOf: string): Promise<number>;
-  generateReport(period: string, asOf: string): Promise<{ sheet: string }>;
+  /** Writes a shown suggestion (as text) into cells that still hold what the check saw. */
+  fixCells(fix: CellFix): Promise<FixOutcome>;
+  /** Checks the workbook and writes its roster issues as the «Замечания для школ» sheet (one school with `org`). */
+  exportRemarks(opts?: ActionOptions & { readonly org?: string }): Promise<RemarksOutcome>;
+  coverage(period: string, opts?: ActionOptions): Promise<CoverageResult | { problem: string }>;
+  roadmap(asOf: string, opts?: ActionOptions): Promise<RoadmapResult | null>;
+  highlightRoadmap(asOf: string, opts?: ActionOptions): Promise<number>;
+  generateReport(period: string, asOf: string, opts?: ActionOptions): Promise<{ sheet: string }>;
   /** Reads school files (locally, in the pane) and consolidates them; writes only when `apply`. */
-  importSchools(files: readonly SchoolFile[], apply: boolean): Promise<ImportOutcome>;
+  importSchools(files: readonly SchoolFile[], apply: boolean, opts?: ActionOptions): Promise<ImportOutcome>;
 }
 
 export interface SchoolFile {
@@ -75,56 +93,74 @@ export interface ImportOutcome {
   readonly check: CheckResult | null;
 }
 
-
-function settingsOf(a: WorkbookAnalysis, today: Day): PaneSettings {
-  const s: Settings = a.settings;
-  const period = s.period ?? periodOfDay(s.asOf ?? today);
-  return {
-    municipality: s.municipality,
-    planYear: s.planYear ?? period.year,
-    period: periodCode(period),
-    asOf: isoOf(s.asOf ?? today),
-    dueSoonDays: s.dueSoonDays,
-    minMenteeAge: s.minMenteeAge,
-  };
-}
-
-function periodArg(text: string): Period {
-  const p = parsePeriod(text);
-  if (!p) throw new Error(`Период «${text}» не распознан; ожидается ГГГГ-Qn, например 2021-Q2`);
-  return p;
-}
-
-function dayArg(text: string): Day {
-  const d = parseIsoDay(text);
-  if (d === null) throw new Error(`Дата «${text}» не распознана`);
-  return d;
-}
-
-const ROADMAP_TONES = { overdue: "red", "due-soon": "amber", done: "green" } as const;
-
 export interface ServiceOptions {
   /**
    * Excel on the web refuses requests and responses over 5 MB: reading then takes one sync per block of
    * cells. Desktop Excel has no such limit and reads any roster in a constant number of syncs.
    */
   readonly payloadLimited?: boolean;
+  /** Where the analysis runs: the pane passes its Web Worker; the default runs it in-thread. */
+  readonly engine?: Engine;
+}
+
+/** The template's «Настройки» rows carrying the settings the pane shows, instead of the template's defaults. */
+function templateKeeping(model: TemplateModel, keep: PaneSettings | undefined): TemplateModel {
+  if (!keep) return model;
+  const values: Record<keyof Settings, string | number> = {
+    municipality: keep.municipality,
+    planYear: keep.planYear,
+    period: keep.period,
+    asOf: keep.asOfSet === false ? "" : keep.asOf.split("-").reverse().join("."),
+    dueSoonDays: keep.dueSoonDays,
+    minMenteeAge: keep.minMenteeAge,
+  };
+  const byLabel = new Map((Object.entries(SETTING_LABELS) as [keyof Settings, string][]).map(([k, label]) => [label, values[k]]));
+  return { ...model, settings: { ...model.settings, rows: model.settings.rows.map((r) => (byLabel.has(String(r[0])) ? [r[0], byLabel.get(String(r[0]))!] : r)) } };
 }
 
 export function createService(run: ExcelRun = officeRun, now: () => Date = () => new Date(), opts: ServiceOptions = {}): MonitorService {
   const cellsPerSync = opts.payloadLimited === false ? null : BLOCK_CELLS;
-  const analyze = (ctx: Excel.RequestContext) =>
-    readWorkbook(ctx, cellsPerSync).then((wb) => analyzeWorkbook(wb, { today: todayDay(now()) }));
-  const roadmapOf = (a: WorkbookAnalysis, asOf: Day) =>
-    a.roadmap ? computeRoadmap(a, asOf, roadmapPlanYear(a.settings, ymdOf(asOf).y)) : null;
+  const engine = opts.engine ?? inThreadEngine;
+  const today = (): Day => todayDay(now());
+
+  /** Reads the workbook into an engine job (the rows go to the engine block by block). */
+  const readJob = async (ctx: Excel.RequestContext, o?: ActionOptions): Promise<EngineJob> => {
+    const job = engine.job();
+    try {
+      const shape = await readWorkbook(ctx, cellsPerSync, { sink: job, onProgress: o?.onProgress });
+      job.finish(shape);
+      o?.onProgress?.({ stage: "analyze" });
+      return job;
+    } catch (e) {
+      job.close();
+      throw e;
+    }
+  };
+  /** Runs `work` over a fresh read, then frees the engine's copy. */
+  const withJob = async <T>(ctx: Excel.RequestContext, o: ActionOptions | undefined, work: (job: EngineJob) => Promise<T>): Promise<T> => {
+    const job = await readJob(ctx, o);
+    try {
+      return await work(job);
+    } finally {
+      job.close();
+    }
+  };
+  const highlight = async (ctx: Excel.RequestContext, marks: Mark[], o?: ActionOptions) => {
+    o?.onProgress?.({ stage: "write", done: 0, total: marks.length });
+    return applyHighlights(ctx, marks);
+  };
 
   const service: MonitorService = {
-    insertTemplate: (year) => run((ctx) => insertTemplate(ctx, templateModel(year))),
+    insertTemplate: (year, keep) => run((ctx) => insertTemplate(ctx, templateKeeping(templateModel(year), keep))),
 
-    loadSettings: () => run(async (ctx) => settingsOf(await analyze(ctx), todayDay(now()))),
+    open: () => run((ctx) => withJob(ctx, undefined, (job) => job.run("status", { today: today() }))),
+
+    loadSettings: () => service.open().then((s) => s.settings),
 
     saveSettings: (s) =>
       run(async (ctx) => {
+        const period = parsePeriod(s.period);
+        if (!period) throw new Error(`Период «${s.period}» не распознан: выберите год и квартал`);
         const ws = ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
         await ctx.sync();
         if (ws.isNullObject) throw new Error("Нет листа «Настройки»: сначала вставьте шаблон");
@@ -135,7 +171,8 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
           municipality: s.municipality,
           planYear: s.planYear,
           period: s.period,
-          asOf: s.asOf.split("-").reverse().join("."),
+          // An as-of date the user never set stays unset: it keeps following the period's end.
+          asOf: s.asOfSet === false ? "" : s.asOf.split("-").reverse().join("."),
           dueSoonDays: s.dueSoonDays,
           minMenteeAge: s.minMenteeAge,
         };
@@ -154,30 +191,15 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         await ctx.sync();
       }),
 
-    check: () =>
-      run(async (ctx) => {
-        const a = await analyze(ctx);
-        const problem = rosterProblem(a, "текущая книга");
-        const orgOf = issueOrganizer(a);
-        return {
-          issues: a.issues.map((i) => {
-            const org = orgOf(i);
-            return org === undefined ? i : { ...i, org };
-          }),
-          errors: a.issues.filter((i) => i.severity === "error").length,
-          warnings: a.issues.filter((i) => i.severity === "warning").length,
-          problems: problem ? [problem] : [],
-        };
-      }),
+    check: (o) =>
+      run((ctx) =>
+        withJob(ctx, o, async (job) => {
+          const r = await job.run("check", { today: today() });
+          return { ...r, checkedAt: now().toISOString() };
+        }),
+      ),
 
-    highlightIssues: () =>
-      run(async (ctx) => {
-        const a = await analyze(ctx);
-        const marks: Mark[] = a.issues
-          .filter((i) => /^[A-Z]+\d+$/.test(i.cell))
-          .map((i) => ({ sheet: i.sheet, cell: i.cell, tone: i.severity === "error" ? "red" : "amber" }));
-        return applyHighlights(ctx, marks);
-      }),
+    highlightIssues: (o) => run((ctx) => withJob(ctx, o, async (job) => highlight(ctx, await job.run("issueMarks", { today: today() }), o))),
 
     clearHighlights: () => run((ctx) => clearHighlights(ctx)),
 
@@ -189,33 +211,55 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         await ctx.sync();
       }),
 
-    coverage: (period) =>
+    fixCells: (fix) =>
       run(async (ctx) => {
-        const a = await analyze(ctx);
-        const problem = rosterProblem(a, "текущая книга");
-        return problem ? { problem } : computeCoverage(a, periodArg(period));
-      }),
-
-    roadmap: (asOf) => run(async (ctx) => roadmapOf(await analyze(ctx), dayArg(asOf))),
-
-    highlightRoadmap: (asOf) =>
-      run(async (ctx) => {
-        const a = await analyze(ctx);
-        const r = roadmapOf(a, dayArg(asOf));
-        if (!r || !a.roadmap) return 0;
-        const { sheet, columnIndex } = a.roadmap.located;
-        const cols = Object.values(columnIndex) as number[];
-        const first = sheet.firstColumn ?? 1;
-        const marks: Mark[] = [];
-        for (const item of r.items) {
-          const tone = ROADMAP_TONES[item.status as keyof typeof ROADMAP_TONES];
-          if (!tone) continue;
-          for (const c of cols) marks.push({ sheet: sheet.name, cell: cellAddress(item.row, first + c), tone });
+        if (!isFixable({ code: "unknown-value", suggestion: fix.value, cell: fix.cells[0] ?? "" }) || fix.cells.some((c) => !/^[A-Z]+\d+$/.test(c))) {
+          throw new Error("Исправление не выполнено: нужен адрес ячейки и значение");
         }
-        return applyHighlights(ctx, marks);
+        const ws = ctx.workbook.worksheets.getItem(fix.sheet);
+        const ranges = fix.cells.map((c) => {
+          const r = ws.getRange(c);
+          r.load("values,valueTypes");
+          return r;
+        });
+        await ctx.sync();
+        const written: string[] = [];
+        const changed: string[] = [];
+        ranges.forEach((r, i) => {
+          // Only a cell that still holds what the check saw: never overwrite what the user typed since.
+          const now = displayText(cellOf(r.values[0][0] as string, r.valueTypes[0][0]));
+          if (now !== fix.expected) {
+            changed.push(fix.cells[i]);
+            return;
+          }
+          r.numberFormat = [["@"]]; // text first, so «…» stays text whatever it looks like
+          r.values = [[fix.value]];
+          written.push(fix.cells[i]);
+        });
+        if (written.length > 0) await ctx.sync();
+        return { written, changed };
       }),
 
-    importSchools: async (files, apply) => {
+    exportRemarks: (o) =>
+      run((ctx) =>
+        withJob(ctx, o, async (job) => {
+          const check = await job.run("check", { today: today() });
+          if (check.problems.length > 0) throw new Error(check.problems.join("\n"));
+          const rows = remarkRows(check, o?.org);
+          if (rows.length === 0) throw new Error(o?.org ? `По организации «${o.org}» замечаний нет: выгружать нечего.` : "В списках участников замечаний нет: выгружать нечего.");
+          o?.onProgress?.({ stage: "write", done: 0, total: rows.length });
+          const schools = new Set(rows.map((r) => r[0])).size;
+          return writeRemarks(ctx, rows, `Проверка ${stampOf(now())}: замечаний — ${rows.length}, организаций — ${schools}. Отфильтруйте столбец «Код ОО», чтобы отправить школе её строки.`);
+        }),
+      ),
+
+    coverage: (period, o) => run((ctx) => withJob(ctx, o, (job) => job.run("coverage", { today: today(), period }))),
+
+    roadmap: (asOf, o) => run((ctx) => withJob(ctx, o, (job) => job.run("roadmap", { today: today(), asOf }))),
+
+    highlightRoadmap: (asOf, o) => run((ctx) => withJob(ctx, o, async (job) => highlight(ctx, await job.run("roadmapMarks", { today: today(), asOf }), o))),
+
+    importSchools: async (files, apply, o) => {
       const schools: SchoolBook[] = [];
       const failed: { file: string; message: string }[] = [];
       for (const f of files) {
@@ -228,28 +272,28 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
         }
       }
       const c = await run(async (ctx) => {
-        const district = await analyze(ctx);
-        const problem = rosterProblem(district, "текущая книга");
+        // Consolidation and its write need the district's analysis here, next to Office.js.
+        const district = analyzeWorkbook(await readWorkbook(ctx, cellsPerSync, { onProgress: o?.onProgress }), { today: today() });
+        const problem = paneProblem(district);
         if (problem) throw new Error(problem);
         const plan = consolidate(district, schools);
+        if (apply) o?.onProgress?.({ stage: "write" });
         const written = apply ? await writeImport(ctx, district, plan, cellsPerSync) : { notes: [] };
         return { ...plan, notes: written.notes };
       });
       const outcome = { summaries: c.summaries, failed, unknownOrganizations: c.unknownOrganizations, duplicates: c.duplicates, applied: apply, notes: c.notes };
-      return { ...outcome, check: apply ? await service.check() : null };
+      return { ...outcome, check: apply ? await service.check(o) : null };
     },
 
-    generateReport: (period, asOf) =>
-      run(async (ctx) => {
-        const a = await analyze(ctx);
-        const problem = rosterProblem(a, "текущая книга");
-        if (problem) throw new Error(problem);
-        const day = dayArg(asOf);
-        const coverage = computeCoverage(a, periodArg(period));
-        const model = buildReport({ analysis: a, coverage, roadmap: roadmapOf(a, day), asOf: day, madeAt: stampOf(now()) });
-        const sheet = await renderReport(layoutReport(model), new OfficeReportRenderer(ctx));
-        return { sheet };
-      }),
+    generateReport: (period, asOf, o) =>
+      run((ctx) =>
+        withJob(ctx, o, async (job) => {
+          const layout = await job.run("report", { today: today(), period, asOf, madeAt: stampOf(now()) });
+          o?.onProgress?.({ stage: "write" });
+          const sheet = await renderReport(layout, new OfficeReportRenderer(ctx));
+          return { sheet };
+        }),
+      ),
   };
   return service;
 }
@@ -262,3 +306,4 @@ export async function generateReportForCurrentQuarter(service: MonitorService = 
   const s = await service.loadSettings();
   return service.generateReport(s.period, s.asOf);
 }
+

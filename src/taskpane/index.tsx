@@ -1,11 +1,13 @@
 // Task pane entry. In Office the service talks to Excel through Excel.run; the browser tests provide
-// the in-memory test host instead (window.__MENTOR_MONITOR_HOST__), in place of Office.
+// the in-memory test host instead (window.__MENTOR_MONITOR_HOST__), in place of Office. The analysis
+// runs in a Web Worker (worker-engine.ts), so the page never freezes on a large roster.
 import { createRoot } from "react-dom/client";
 import { config } from "zod";
 import { type ExcelRun, officeRun } from "../office/run";
 import { createService } from "../office/service";
 import { App } from "./components/App";
 import { langOf } from "./i18n";
+import { workerEngine } from "./worker-engine";
 
 declare global {
   interface Window {
@@ -20,8 +22,9 @@ Office.onReady(() => {
   const injected = window.__MENTOR_MONITOR_HOST__;
   // Only Excel on the web limits each request to 5 MB; elsewhere reading needs no extra round trips.
   const payloadLimited = Office.context?.platform === undefined || String(Office.context.platform) === "OfficeOnline";
-  const service = createService(injected?.run ?? officeRun, injected?.now, { payloadLimited });
+  const now = injected?.now ?? (() => new Date());
+  const service = createService(injected?.run ?? officeRun, now, { payloadLimited, engine: workerEngine() });
   const lang = langOf(Office.context?.displayLanguage);
   document.documentElement.lang = lang;
-  createRoot(document.getElementById("root")!).render(<App service={service} lang={lang} />);
+  createRoot(document.getElementById("root")!).render(<App service={service} lang={lang} now={now} />);
 });

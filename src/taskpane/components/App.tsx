@@ -1,48 +1,203 @@
-import { FluentProvider, Tab, TabList, Text, webLightTheme } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import type { MonitorService, PaneSettings } from "../../office/service";
-import { type Lang, dictionary } from "../i18n";
-import { CheckTab } from "./CheckTab";
+import {
+  Button,
+  FluentProvider,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Tab,
+  TabList,
+  Text,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { isoOf, parseIsoDay, todayDay } from "../../core/dates";
+import { parsePeriod, periodEnd } from "../../core/period";
+import type { MonitorService, PaneSettings, WorkbookStatus } from "../../office/service";
+import { type Dictionary, type Lang, dictionary } from "../i18n";
+import { CheckTab, type ImportedCheck } from "./CheckTab";
 import { CoverageTab } from "./CoverageTab";
 import { ImportTab } from "./ImportTab";
 import { ReportTab } from "./ReportTab";
 import { RoadmapTab } from "./RoadmapTab";
 import { TemplateTab } from "./TemplateTab";
+import { srOnly } from "./ui";
+import { AnnounceContext, ClockContext } from "./useAction";
 
-type TabId = "template" | "check" | "coverage" | "roadmap" | "report" | "import";
+export const TAB_IDS = ["template", "check", "coverage", "roadmap", "report", "import"] as const;
+export type TabId = (typeof TAB_IDS)[number];
 
-export function App({ service, lang }: { service: MonitorService; lang: Lang }) {
-  const t = dictionary(lang);
-  const [tab, setTab] = useState<TabId>("check");
-  const [settings, setSettings] = useState<PaneSettings | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  useEffect(() => {
-    service.loadSettings().then(setSettings, (e) => setLoadError(e instanceof Error ? e.message : String(e)));
-  }, [service]);
-  const today = new Date().toISOString().slice(0, 10);
-  const period = settings?.period ?? `${today.slice(0, 4)}-Q${Math.ceil(Number(today.slice(5, 7)) / 3)}`;
-  const asOf = settings?.asOf ?? today;
+/** Styles Griffel cannot express inline: the skip link appears when focused. */
+const PAGE_CSS = `
+.mm-skip { position: absolute; left: -10000px; top: auto; width: 1px; height: 1px; overflow: hidden; }
+.mm-skip:focus { position: static; width: auto; height: auto; display: inline-block; margin: 2px 0 4px; padding: 2px 6px; background: #fff; outline: 2px solid #0f6cbd; }
+[role="tabpanel"][hidden] { display: none; }
+.fui-Field, .fui-Select { min-width: 0; }
+.fui-Select__select { min-width: 0; width: 100%; text-overflow: ellipsis; }
+`;
+
+function MoreItem({ id, t, onSelect }: { id: TabId; t: Dictionary; onSelect: (id: TabId) => void }) {
+  const visible = useIsOverflowItemVisible(id);
+  if (visible) return null;
+  return <MenuItem onClick={() => onSelect(id)}>{t.tabs[id][0]}</MenuItem>;
+}
+
+/** The tabs that do not fit the pane's width, in a menu at the end of the row («Ещё»). */
+function MoreTabs({ t, onSelect, mountNode }: { t: Dictionary; onSelect: (id: TabId) => void; mountNode: HTMLElement | null }) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
   return (
-    <FluentProvider theme={webLightTheme} style={{ padding: "8px 10px", minWidth: 280, maxWidth: 480 }}>
-      <main lang={lang}>
-        <Text as="h1" size={400} weight="semibold" block>{t.appTitle}</Text>
-        {settings?.municipality && <Text size={200} block>{settings.municipality}</Text>}
-        {loadError && <Text size={200} block>{loadError}</Text>}
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} size="small" style={{ flexWrap: "wrap", margin: "6px 0" }}>
-          <Tab value="template">{t.tabTemplate}</Tab>
-          <Tab value="check">{t.tabCheck}</Tab>
-          <Tab value="coverage">{t.tabCoverage}</Tab>
-          <Tab value="roadmap">{t.tabRoadmap}</Tab>
-          <Tab value="report">{t.tabReport}</Tab>
-          <Tab value="import">{t.tabImport}</Tab>
-        </TabList>
-        {tab === "template" && <TemplateTab service={service} t={t} settings={settings} onSettings={setSettings} />}
-        {tab === "check" && <CheckTab service={service} t={t} />}
-        {tab === "coverage" && <CoverageTab service={service} t={t} period={period} />}
-        {tab === "roadmap" && <RoadmapTab service={service} t={t} asOf={asOf} />}
-        {tab === "import" && <ImportTab service={service} t={t} />}
-        {tab === "report" && <ReportTab service={service} t={t} period={period} asOf={asOf} year={settings?.planYear ?? Number(today.slice(0, 4))} />}
-      </main>
-    </FluentProvider>
+    // The menu opens inside <main>, so all of the pane's content stays in its landmark.
+    <Menu hasIcons={false} mountNode={mountNode}>
+      <MenuTrigger disableButtonEnhancement>
+        <Button appearance="transparent" size="small" ref={ref} role="tab" aria-selected={false} aria-haspopup="menu" aria-label={t.moreTabs(overflowCount)} style={{ minWidth: 0, padding: "4px 6px", fontWeight: 400 }}>
+          {t.more} ▾
+        </Button>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {TAB_IDS.map((id) => (
+            <MoreItem key={id} id={id} t={t} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+export interface AppProps {
+  readonly service: MonitorService;
+  readonly lang: Lang;
+  /** The pane's clock; the browser tests fix it. */
+  readonly now?: () => Date;
+  /** The compatibility self-test panel, shown on «Шаблон» under «Совместимость» (wired in by the lead). */
+  readonly selfTest?: ReactNode;
+}
+
+export function App({ service, lang, now = () => new Date(), selfTest }: AppProps) {
+  const t = dictionary(lang);
+  const [tab, setTab] = useState<TabId | null>(null);
+  const [status, setStatus] = useState<WorkbookStatus | null>(null);
+  const [draft, setDraft] = useState<PaneSettings | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const [imported, setImported] = useState<ImportedCheck | null>(null);
+  const [menuMount, setMenuMount] = useState<HTMLElement | null>(null);
+
+  const today = todayDay(now());
+  const endOf = useCallback((period: string) => {
+    const p = parsePeriod(period);
+    return p ? isoOf(Math.min(periodEnd(p), today)) : isoOf(today);
+  }, [today]);
+
+  useEffect(() => {
+    service.open().then(
+      (s) => {
+        setStatus(s);
+        setDraft(s.settings);
+        // A workbook without the monitoring sheets opens on the template: the one thing to do first.
+        setTab((cur) => cur ?? (s.missingSheets.length > 0 ? "template" : "check"));
+      },
+      (e) => {
+        setLoadError(e instanceof Error ? e.message : String(e));
+        setTab((cur) => cur ?? "check");
+      },
+    );
+  }, [service]);
+
+  const announce = useCallback((text: string) => {
+    // The same text twice must be read twice: clear, then set on the next frame.
+    setAnnouncement("");
+    requestAnimationFrame(() => setAnnouncement(text));
+  }, []);
+
+  const onDraft = useCallback(
+    (patch: Partial<PaneSettings>) =>
+      setDraft((d) => {
+        if (!d) return d;
+        const next = { ...d, ...patch };
+        // The as-of date follows the period's end until the user sets one.
+        if (patch.period && !next.asOfSet) next.asOf = endOf(patch.period);
+        return next;
+      }),
+    [endOf],
+  );
+
+  const years = useMemo(() => {
+    const y = Number(isoOf(today).slice(0, 4));
+    const base = draft?.planYear ?? y;
+    return [...new Set([y, base, base - 1, base + 1, y - 1])].filter((v) => v >= 2000 && v <= 2100).sort((a, b) => b - a);
+  }, [draft?.planYear, today]);
+
+  const period = draft?.period ?? `${isoOf(today).slice(0, 4)}-Q${Math.ceil(Number(isoOf(today).slice(5, 7)) / 3)}`;
+  const asOf = draft?.asOf ?? isoOf(today);
+  const onPeriod = useCallback((p: string) => onDraft({ period: p }), [onDraft]);
+  const onAsOf = useCallback((d: string) => parseIsoDay(d) !== null && onDraft({ asOf: d, asOfSet: true }), [onDraft]);
+  const refresh = useCallback(() => {
+    service.open().then((s) => setStatus(s), () => undefined);
+  }, [service]);
+  const clock = useMemo(() => now, [now]);
+  const selectFromMenu = useCallback((id: TabId) => {
+    setTab(id);
+    // The chosen tab moves into the row: focus goes to it, as a click on a tab would leave it.
+    requestAnimationFrame(() => document.getElementById(`tab-${id}`)?.focus());
+  }, []);
+
+  const panels: Record<TabId, ReactNode> = {
+    template: <TemplateTab service={service} t={t} draft={draft} onDraft={onDraft} missing={status?.missingSheets ?? []} onTemplate={refresh} years={years} periodEnd={endOf} selfTest={selfTest} />,
+    check: <CheckTab service={service} t={t} imported={imported} />,
+    coverage: <CoverageTab service={service} t={t} period={period} onPeriod={onPeriod} years={years} />,
+    roadmap: <RoadmapTab service={service} t={t} asOf={asOf} onAsOf={onAsOf} />,
+    report: <ReportTab service={service} t={t} period={period} onPeriod={onPeriod} asOf={asOf} years={years} />,
+    import: <ImportTab service={service} t={t} onChecked={(check) => setImported((x) => ({ check, seq: (x?.seq ?? 0) + 1 }))} />,
+  };
+
+  return (
+    <ClockContext.Provider value={clock}>
+      <AnnounceContext.Provider value={announce}>
+        <FluentProvider theme={webLightTheme} style={{ padding: "6px 8px", minWidth: 280, maxWidth: 480 }}>
+          <style>{PAGE_CSS}</style>
+          <main lang={lang}>
+            <Text as="h1" size={400} weight="semibold" block>{t.appTitle}</Text>
+            {draft?.municipality && <Text size={200} block>{draft.municipality}</Text>}
+            {loadError && <Text size={200} block role="alert">{loadError}</Text>}
+            {/* One row at any width: tabs that do not fit go to «Ещё»; the selected one always stays in the row. */}
+            <Overflow minimumVisible={2} padding={8}>
+              <TabList
+                selectedValue={tab ?? "check"}
+                onTabSelect={(_, d) => setTab(d.value as TabId)}
+                size="small"
+                reserveSelectedTabSpace={false}
+                aria-label={t.tabsLabel}
+                style={{ margin: "4px -4px 2px", flexWrap: "nowrap", overflow: "hidden", minWidth: 0 }}
+              >
+                {TAB_IDS.map((id) => (
+                  <OverflowItem key={id} id={id} priority={(tab ?? "check") === id ? 2 : 1}>
+                    <Tab value={id} id={`tab-${id}`} aria-controls={`panel-${id}`} title={t.tabs[id][1]} style={{ padding: "4px 6px", minWidth: 0 }}>
+                      <span id={`tab-${id}-label`}>{t.tabs[id][0]}</span>
+                    </Tab>
+                  </OverflowItem>
+                ))}
+                <MoreTabs t={t} onSelect={selectFromMenu} mountNode={menuMount} />
+              </TabList>
+            </Overflow>
+            {TAB_IDS.map((id) => (
+              <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}-label`} hidden={(tab ?? "check") !== id}>
+                {panels[id]}
+              </section>
+            ))}
+            <div ref={setMenuMount} />
+            <div role="status" aria-live="polite" aria-atomic="true" style={srOnly} data-announcer>
+              {announcement}
+            </div>
+          </main>
+        </FluentProvider>
+      </AnnounceContext.Provider>
+    </ClockContext.Provider>
   );
 }

@@ -1,75 +1,250 @@
-import { Accordion, AccordionHeader, AccordionItem, AccordionPanel, Badge, Button, Link, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { Button, Field, Select, Text } from "@fluentui/react-components";
+import { startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { ISSUE_NAMES } from "../../core/issue-names";
+import type { IssueCode } from "../../core/issues";
 import type { CheckResult, MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
-import { Status } from "./Status";
-import { useAction } from "./useAction";
+import { type IssueFilter, type IssueLine, NO_FILTER, ORG_NONE, filterChoices, flatten, groupIssues } from "../issue-view";
+import { IssueList } from "./IssueList";
+import { ErrorIcon, OutcomeBar, WarningIcon, srOnly, timeOf } from "./ui";
+import { AnnounceContext, ClockContext, useAction } from "./useAction";
 
-/** Issues by sheet, then by organization (roster rows) — the way a curator sends them back to schools. */
-type PaneIssue = CheckResult["issues"][number];
-
-function groups(issues: CheckResult["issues"], t: Dictionary) {
-  const out = new Map<string, Map<string, PaneIssue[]>>();
-  for (const i of issues) {
-    const bySheet = out.get(i.sheet) ?? new Map<string, PaneIssue[]>();
-    out.set(i.sheet, bySheet);
-    const org = i.org ?? "";
-    bySheet.set(org, [...(bySheet.get(org) ?? []), i]);
-  }
-  return [...out].map(([sheet, orgs]) => ({ sheet, orgs: [...orgs].map(([org, list]) => ({ org: org || t.noOrg, list })) }));
+export interface ImportedCheck {
+  readonly check: CheckResult;
+  readonly seq: number;
 }
 
-export function CheckTab({ service, t }: { service: MonitorService; t: Dictionary }) {
-  const { busy, outcome, run } = useAction();
+const row: React.CSSProperties = { display: "flex", gap: 6, flexWrap: "wrap", alignItems: "center" };
+
+/** «Проверка»: check the workbook, then work through the issues school by school. */
+export function CheckTab({ service, t, imported }: { service: MonitorService; t: Dictionary; imported: ImportedCheck | null }) {
+  const act = useAction();
+  const announce = useContext(AnnounceContext);
+  const clock = useContext(ClockContext);
   const [result, setResult] = useState<CheckResult | null>(null);
+  const [checkedAt, setCheckedAt] = useState<Date | null>(null);
+  const [filter, setFilter] = useState<IssueFilter>(NO_FILTER);
+  const [current, setCurrent] = useState(0);
+  const [reveal, setReveal] = useState(0);
+  const [fixed, setFixed] = useState<ReadonlyMap<string, string>>(new Map());
+  const listWrap = useRef<HTMLDivElement>(null);
+
+  const adopt = useCallback((r: CheckResult) => {
+    // A transition: React renders thousands of issues in slices, giving the page back between them,
+    // while the outcome above (an urgent update) shows at once.
+    startTransition(() => {
+      setResult(r);
+      setCheckedAt(clock());
+      setFixed(new Map());
+      setCurrent(0);
+    });
+  }, [clock]);
+
+  // The import's re-check is this tab's result too.
+  useEffect(() => {
+    if (!imported) return;
+    adopt(imported.check);
+    act.setOutcome({ kind: "info", text: `${t.fromImport} ${t.checkDone(imported.check.errors, imported.check.warnings)}`, at: clock() });
+  }, [imported]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The list comes one task after the summary and filters: two smaller commits instead of one long task.
+  const [listFor, setListFor] = useState<CheckResult | null>(null);
+  useEffect(() => {
+    const id = setTimeout(() => startTransition(() => setListFor(result)), 0);
+    return () => clearTimeout(id);
+  }, [result]);
+  const issues = result?.issues ?? [];
+  const choices = useMemo(() => filterChoices(issues), [issues]);
+  const groups = useMemo(() => groupIssues(issues, filter), [issues, filter]);
+  const items = useMemo(() => flatten(groups), [groups]);
+  const lines = useMemo(() => items.flatMap((it) => (it.kind === "line" ? [it.line] : [])), [items]);
+  const shown = groups.reduce((s, g) => s + g.count, 0);
+
+  const check = () =>
+    act.run(
+      (onProgress) => service.check({ onProgress }),
+      (r) => {
+        const before = result;
+        const beforeAt = checkedAt;
+        adopt(r);
+        if (r.problems.length > 0) return { kind: "error", text: r.problems.join("\n") };
+        if (before && beforeAt && before.fingerprint !== undefined && before.fingerprint === r.fingerprint) return { kind: "info", text: t.unchanged(timeOf(beforeAt)) };
+        return { kind: r.errors > 0 ? "warning" : "success", text: t.checkDone(r.errors, r.warnings) };
+      },
+    );
+
+  const select = useCallback(
+    async (line: IssueLine, cell: string) => {
+      try {
+        await service.selectCell(line.sheet, cell);
+      } catch (e) {
+        const text = e instanceof Error ? e.message : String(e);
+        act.setOutcome({ kind: "error", text, at: clock() });
+        announce(text);
+      }
+    },
+    [service, act.setOutcome, clock, announce], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  const fix = useCallback(
+    (line: IssueLine) => {
+      if (line.value === undefined || line.suggestion === undefined) return;
+      void act
+        .run(
+          () => service.fixCells({ sheet: line.sheet, cells: line.cells, expected: line.value!, value: line.suggestion! }),
+          (r) => {
+            if (r.written.length > 0) setFixed((m) => new Map(m).set(line.key, line.suggestion!));
+            const parts = [r.written.length > 0 ? t.fixDone([...r.written], line.suggestion!, line.value!) : "", r.changed.length > 0 ? t.fixChanged([...r.changed]) : ""];
+            return { kind: r.changed.length > 0 ? "warning" : "success", text: parts.filter(Boolean).join(" ") };
+          },
+        )
+        .then(() => setReveal((x) => x + 1)); // the fix button is gone: focus goes to the line's cell
+    },
+    [service, act.run, t], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  const step = (delta: number, focusList: boolean) => {
+    if (lines.length === 0) return;
+    const next = Math.max(0, Math.min(lines.length - 1, current + delta));
+    setCurrent(next);
+    if (focusList) setReveal((x) => x + 1);
+    else setReveal((x) => -(Math.abs(x) + 1)); // negative: scroll into view, keep focus on the button
+    void select(lines[next], lines[next].cells[0]);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (!e.altKey || (e.key !== "ArrowDown" && e.key !== "ArrowUp")) return;
+    e.preventDefault();
+    step(e.key === "ArrowDown" ? 1 : -1, listWrap.current?.contains(document.activeElement) ?? false);
+  };
+
+  const setF = (patch: Partial<IssueFilter>) => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setCurrent(0);
+  };
+
   return (
-    <section aria-label={t.tabCheck}>
-      <Button appearance="primary" disabled={busy} onClick={() => run(() => service.check()).then((r) => r && setResult(r))}>
-        {t.runCheck}
-      </Button>
+    <div onKeyDown={onKeyDown}>
+      <div style={row}>
+        <Button appearance="primary" disabledFocusable={act.busy} onClick={() => void check()}>
+          {t.runCheck}
+        </Button>
+      </div>
       <Text block size={200} style={{ marginTop: 4 }}>{t.recheckHint}</Text>
-      {result && (
-        <div style={{ marginTop: 8 }}>
-          {result.problems.map((p) => (
-            <Text block key={p} style={{ color: "#9c0006" }}>{p}</Text>
-          ))}
-          <div style={{ display: "flex", gap: 8, margin: "6px 0" }}>
-            <Badge color="danger" aria-label={`${t.errors}: ${result.errors}`}>{t.errors}: {result.errors}</Badge>
-            <Badge color="warning" aria-label={`${t.warnings}: ${result.warnings}`}>{t.warnings}: {result.warnings}</Badge>
+      <OutcomeBar state={act} t={t} />
+      {/* With a workbook-level problem, the outcome above is all there is to say: no «Ошибки: 0» beside it. */}
+      {result && result.problems.length === 0 && (
+        <>
+          <div style={{ ...row, margin: "0 0 6px" }}>
+            <Button size="small" title={t.highlightTitle} disabledFocusable={act.busy || result.issues.length === 0} onClick={() => void act.run((onProgress) => service.highlightIssues({ onProgress }), t.highlighted)}>
+              {t.highlight}
+            </Button>
+            <Button size="small" disabledFocusable={act.busy} onClick={() => void act.run(() => service.clearHighlights(), t.cleared)}>
+              {t.clearHighlight}
+            </Button>
+            <Button
+              size="small"
+              title={t.remarksTitle}
+              disabledFocusable={act.busy || result.issues.every((i) => i.org === undefined)}
+              onClick={() =>
+                void act.run(
+                  (onProgress) => service.exportRemarks({ onProgress, org: filter.org === "" || filter.org === ORG_NONE ? undefined : filter.org }),
+                  (r) => t.remarksDone(r.sheet, r.rows, r.schools),
+                )
+              }
+            >
+              {t.remarks}
+            </Button>
           </div>
-          {result.issues.length === 0 && <Text>{t.noIssues}</Text>}
-          <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
-            <Button size="small" disabled={busy || result.issues.length === 0} onClick={() => run(() => service.highlightIssues(), t.highlighted)}>{t.highlight}</Button>
-            <Button size="small" disabled={busy} onClick={() => run(() => service.clearHighlights(), t.cleared)}>{t.clearHighlight}</Button>
+          <div style={{ ...row, gap: 10, margin: "2px 0 6px" }} role="group" aria-label={t.checkDone(result.errors, result.warnings)}>
+            <span style={{ display: "inline-flex", alignItems: "center", gap: 4, fontWeight: 600, color: "#8e1b1b" }}>
+              <ErrorIcon />
+              {t.errors}: {result.errors}
+            </span>
+            <span style={{ display: "inline-flex", alignItems: "center", gap: 4, fontWeight: 600, color: "#5c4700" }}>
+              <WarningIcon />
+              {t.warnings}: {result.warnings}
+            </span>
           </div>
-          <Accordion multiple collapsible defaultOpenItems={groups(result.issues, t).map((g) => g.sheet)}>
-            {groups(result.issues, t).map((g) => (
-              <AccordionItem value={g.sheet} key={g.sheet}>
-                <AccordionHeader size="small">{g.sheet} ({g.orgs.reduce((s, o) => s + o.list.length, 0)})</AccordionHeader>
-                <AccordionPanel>
-                  {g.orgs.map((o) => (
-                    <div key={o.org}>
-                      <Text weight="semibold" size={200}>{o.org}</Text>
-                      <ul style={{ margin: "2px 0 6px", paddingLeft: 16 }}>
-                        {o.list.map((i) => (
-                          <li key={`${i.cell}-${i.code}`} style={{ marginBottom: 3 }}>
-                            <Link as="button" aria-label={t.goToCell(i.sheet, i.cell)} onClick={() => run(() => service.selectCell(i.sheet, i.cell))}>
-                              {i.cell}
-                            </Link>{" "}
-                            <Badge size="small" appearance="tint" color={i.severity === "error" ? "danger" : "warning"}>{i.code}</Badge>{" "}
-                            <Text size={200}>{i.message}{i.suggestion ? ` → ${i.suggestion}` : ""}</Text>
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  ))}
-                </AccordionPanel>
-              </AccordionItem>
-            ))}
-          </Accordion>
-        </div>
+          {result.issues.length === 0 && <Text block>{t.noIssues}</Text>}
+          {result.issues.length > 0 && (
+            <>
+              <fieldset style={{ border: 0, padding: 0, margin: "0 0 6px", minWidth: 0 }}>
+                <legend style={srOnly}>{t.filters}</legend>
+                <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)", gap: 6 }}>
+                  <Field label={t.filterSeverity} size="small">
+                    <Select size="small" value={filter.severity} onChange={(_, d) => setF({ severity: d.value as IssueFilter["severity"] })}>
+                      <option value="all">{t.all}</option>
+                      <option value="error">{t.onlyErrors} ({result.errors})</option>
+                      <option value="warning">{t.onlyWarnings} ({result.warnings})</option>
+                    </Select>
+                  </Field>
+                  <Field label={t.filterSheet} size="small">
+                    <Select size="small" value={filter.sheet} onChange={(_, d) => setF({ sheet: d.value })}>
+                      <option value="">{t.all}</option>
+                      {choices.sheets.map(([s, k]) => (
+                        <option key={s} value={s}>{s} ({k})</option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t.filterOrg} size="small">
+                    <Select size="small" value={filter.org} onChange={(_, d) => setF({ org: d.value })}>
+                      <option value="">{t.all}</option>
+                      {choices.orgs.map(([o, k]) => (
+                        <option key={o} value={o}>{o === ORG_NONE ? t.noOrg : o} ({k})</option>
+                      ))}
+                    </Select>
+                  </Field>
+                  <Field label={t.filterKind} size="small">
+                    <Select size="small" value={filter.code} onChange={(_, d) => setF({ code: d.value as IssueCode | "" })}>
+                      <option value="">{t.all}</option>
+                      {choices.codes.map(([c, k]) => (
+                        <option key={c} value={c}>{ISSUE_NAMES[c] ?? c} ({k})</option>
+                      ))}
+                    </Select>
+                  </Field>
+                </div>
+              </fieldset>
+              <div style={{ ...row, justifyContent: "space-between", margin: "0 0 4px" }}>
+                <Button size="small" title={t.prevTitle} aria-keyshortcuts="Alt+ArrowUp" disabledFocusable={lines.length === 0 || current === 0} onClick={() => step(-1, false)}>
+                  ↑ {t.prev}
+                </Button>
+                <Text size={200} aria-live="off">{lines.length > 0 ? t.position(current + 1, lines.length) : t.shown(0, result.issues.length)}</Text>
+                <Button size="small" title={t.nextTitle} aria-keyshortcuts="Alt+ArrowDown" disabledFocusable={lines.length === 0 || current >= lines.length - 1} onClick={() => step(1, false)}>
+                  ↓ {t.next}
+                </Button>
+              </div>
+              <a
+                href="#check-after-list"
+                className="mm-skip"
+                onClick={(e) => {
+                  e.preventDefault();
+                  document.getElementById("check-after-list")?.focus();
+                }}
+              >
+                {t.skipList}
+              </a>
+              <div ref={listWrap} style={{ minHeight: "min(62vh, 560px)" }}>
+                {listFor === result && <IssueList
+                  items={items}
+                  orgNames={result.orgNames ?? {}}
+                  t={t}
+                  current={current}
+                  fixed={fixed}
+                  busy={act.busy}
+                  onCurrent={setCurrent}
+                  onGo={select}
+                  onFix={fix}
+                  focusRequest={reveal}
+                />}
+              </div>
+              <Text block size={200} id="check-after-list" tabIndex={-1} style={{ marginTop: 4 }}>
+                {t.shown(shown, result.issues.length)}
+              </Text>
+            </>
+          )}
+        </>
       )}
-      <Status busy={busy} outcome={outcome} t={t} />
-    </section>
+    </div>
   );
 }

@@ -1,13 +1,13 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { ImportOutcome, MonitorService, SchoolFile } from "../../office/service";
+import type { CheckResult, ImportOutcome, MonitorService, SchoolFile } from "../../office/service";
 import type { Dictionary } from "../i18n";
-import { Status } from "./Status";
+import { OutcomeBar, WarningIcon } from "./ui";
 import { useAction } from "./useAction";
 
 /** «Импорт файлов школ»: pick files, see what each would bring, confirm. Files never leave the pane. */
-export function ImportTab({ service, t }: { service: MonitorService; t: Dictionary }) {
-  const { busy, outcome, run } = useAction();
+export function ImportTab({ service, t, onChecked }: { service: MonitorService; t: Dictionary; onChecked: (c: CheckResult) => void }) {
+  const act = useAction();
   const [files, setFiles] = useState<SchoolFile[]>([]);
   const [preview, setPreview] = useState<ImportOutcome | null>(null);
   const pick = async (list: FileList | null) => {
@@ -17,24 +17,40 @@ export function ImportTab({ service, t }: { service: MonitorService; t: Dictiona
   };
   const added = preview?.summaries.reduce((s, f) => s + f.added, 0) ?? 0;
   return (
-    <section aria-label={t.tabImport}>
+    <div>
       <Text block size={200}>{t.importHint}</Text>
       <label style={{ display: "block", margin: "8px 0" }}>
         <Text size={200} weight="semibold">{t.pickFiles}</Text>
-        <input type="file" accept=".xlsx" multiple aria-label={t.pickFiles} onChange={(e) => void pick(e.target.files)} style={{ display: "block", marginTop: 4, maxWidth: "100%" }} />
+        <input
+          type="file"
+          accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
+          multiple
+          onChange={(e) => void pick(e.target.files)}
+          style={{ display: "block", marginTop: 4, maxWidth: "100%" }}
+        />
       </label>
       <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
-        <Button disabled={busy || files.length === 0} onClick={() => run(() => service.importSchools(files, false)).then((r) => r && setPreview(r))}>
+        <Button disabledFocusable={act.busy || files.length === 0} onClick={() => void act.run((onProgress) => service.importSchools(files, false, { onProgress }), (r) => { setPreview(r); return { kind: "info", text: t.importPreviewDone(r.summaries.length + r.failed.length) }; })}>
           {t.importPreview}
         </Button>
         <Button
           appearance="primary"
-          disabled={busy || !preview || preview.applied || added === 0}
-          onClick={() => run(() => service.importSchools(files, true), () => t.importDone(added)).then((r) => r && setPreview(r))}
+          disabledFocusable={act.busy || !preview || preview.applied || added === 0}
+          onClick={() =>
+            void act.run(
+              (onProgress) => service.importSchools(files, true, { onProgress }),
+              (r) => {
+                setPreview(r);
+                if (r.check) onChecked(r.check);
+                return t.importDone(added);
+              },
+            )
+          }
         >
           {t.importConfirm}
         </Button>
       </div>
+      <OutcomeBar state={act} t={t} />
       {preview && (
         <ul style={{ paddingLeft: 16, margin: "8px 0" }}>
           {preview.summaries.map((f, i) => (
@@ -45,7 +61,7 @@ export function ImportTab({ service, t }: { service: MonitorService; t: Dictiona
                 <ul style={{ paddingLeft: 14 }}>
                   {f.excluded.map((e) => (
                     <li key={`${e.sheet}-${e.row}`}>
-                      <Text size={100}>«{e.sheet}», стр. {e.row}: {e.reason}</Text>
+                      <Text size={100}>{t.rowRef(e.sheet, e.row)}: {e.reason}</Text>
                     </li>
                   ))}
                 </ul>
@@ -60,13 +76,15 @@ export function ImportTab({ service, t }: { service: MonitorService; t: Dictiona
         </ul>
       )}
       {preview && preview.unknownOrganizations.length > 0 && <Text block size={200}>{t.unknownOrgs(preview.unknownOrganizations.join(", "))}</Text>}
-      {preview?.notes.map((n) => (
-        <Text block size={100} key={n}>{n}</Text>
+      {preview?.notes.map((k) => (
+        <Text block size={100} key={k}>{k}</Text>
       ))}
       {preview?.duplicates.map((d) => (
-        <Text block size={100} key={`${d.person}-${d.sources[1]}`}>⚠ {t.duplicate(d.person, d.sources[0], d.sources[1])}</Text>
+        <Text block size={100} key={`${d.person}-${d.sources[1]}`} style={{ display: "flex", gap: 4, alignItems: "flex-start" }}>
+          <WarningIcon size={12} />
+          <span>{t.duplicate(d.person, d.sources[0], d.sources[1])}</span>
+        </Text>
       ))}
-      <Status busy={busy} outcome={outcome} t={t} />
-    </section>
+    </div>
   );
 }

@@ -1,35 +1,25 @@
-import { Button, Field, Select, Text } from "@fluentui/react-components";
-import { useState } from "react";
-import { parsePeriod, quarterName } from "../../core/period";
+import { Button, Text } from "@fluentui/react-components";
+import { ruOf } from "../../core/dates";
+import { parseIsoDay } from "../../core/dates";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
-import { Status } from "./Status";
+import { OutcomeBar, PeriodPicker } from "./ui";
 import { useAction } from "./useAction";
 
-/** The quarters of the plan year and the year before: what a curator reports on. */
-function periods(year: number): string[] {
-  return [year, year - 1].flatMap((y) => [4, 3, 2, 1].map((q) => `${y}-Q${q}`));
-}
-
-export function ReportTab({ service, t, period, asOf, year }: { service: MonitorService; t: Dictionary; period: string; asOf: string; year: number }) {
-  const { busy, outcome, run } = useAction();
-  const [chosen, setChosen] = useState(period);
+export function ReportTab({ service, t, period, onPeriod, asOf, years }: { service: MonitorService; t: Dictionary; period: string; onPeriod: (p: string) => void; asOf: string; years: number[] }) {
+  const act = useAction();
+  const day = parseIsoDay(asOf);
   return (
-    <section aria-label={t.tabReport}>
-      <Field label={t.period}>
-        <Select value={chosen} onChange={(_, d) => setChosen(d.value)}>
-          {[...new Set([period, ...periods(year)])].map((p) => (
-            <option key={p} value={p}>
-              {quarterName(parsePeriod(p)!)} ({p})
-            </option>
-          ))}
-        </Select>
-      </Field>
+    <div>
+      <PeriodPicker period={period} onChange={onPeriod} t={t} years={years} idPrefix="report" />
+      <Text block size={200} style={{ margin: "6px 0" }}>
+        {t.asOf}: {day === null ? asOf : ruOf(day)}
+      </Text>
       <Text block size={200} style={{ margin: "6px 0" }}>{t.reportHint}</Text>
-      <Button appearance="primary" disabled={busy} onClick={() => run(() => service.generateReport(chosen, asOf), (r) => t.reportDone(r.sheet))}>
+      <Button appearance="primary" disabledFocusable={act.busy} onClick={() => void act.run((onProgress) => service.generateReport(period, asOf, { onProgress }), (r) => t.reportDone(r.sheet))}>
         {t.generate}
       </Button>
-      <Status busy={busy} outcome={outcome} t={t} />
-    </section>
+      <OutcomeBar state={act} t={t} />
+    </div>
   );
 }

@@ -1,54 +1,98 @@
-import { Button, Field, Input, Text } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
+import { Button, Field, Input, Link, Text } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { parseIsoDay, ruOf } from "../../core/dates";
+import { parsePeriod, periodEnd as lastDay } from "../../core/period";
 import type { MonitorService, PaneSettings } from "../../office/service";
 import type { Dictionary } from "../i18n";
-import { Status } from "./Status";
+import { OutcomeBar, PeriodPicker } from "./ui";
 import { useAction } from "./useAction";
 
-export function TemplateTab({ service, t, settings, onSettings }: { service: MonitorService; t: Dictionary; settings: PaneSettings | null; onSettings: (s: PaneSettings) => void }) {
-  const { busy, outcome, run } = useAction();
-  const [form, setForm] = useState<PaneSettings | null>(settings);
-  useEffect(() => setForm(settings), [settings]);
-  const field = (key: keyof PaneSettings, label: string, type: "text" | "number" | "date" = "text") =>
-    form && (
-      <Field label={label} key={key}>
-        <Input
-          type={type}
-          value={String(form[key])}
-          onChange={(_, d) => setForm({ ...form, [key]: type === "number" ? Number(d.value) : d.value })}
-        />
-      </Field>
-    );
+export interface TemplateTabProps {
+  readonly service: MonitorService;
+  readonly t: Dictionary;
+  /** The settings the pane works with (from the workbook, as the user changed them). */
+  readonly draft: PaneSettings | null;
+  readonly onDraft: (patch: Partial<PaneSettings>) => void;
+  /** Required sheets the workbook lacks: then the template is the one thing to do. */
+  readonly missing: readonly string[];
+  readonly onTemplate: () => void;
+  readonly years: number[];
+  /** The as-of date the period implies: its last day, not after today. */
+  readonly periodEnd: (period: string) => string;
+  /** The compatibility self-test (wired in by the lead), shown under «Совместимость». */
+  readonly selfTest?: ReactNode;
+}
+
+export function TemplateTab({ service, t, draft, onDraft, missing, onTemplate, years, periodEnd, selfTest }: TemplateTabProps) {
+  const act = useAction();
+  const firstRun = missing.length > 0;
+  // The default as-of date: the period's last day, or today while the period is not over yet.
+  const asOfHint = (period: string) => {
+    const p = parsePeriod(period);
+    const shown = parseIsoDay(periodEnd(period)) ?? 0;
+    return p && lastDay(p) > shown ? t.asOfToday(ruOf(shown)) : t.asOfDefault(ruOf(shown));
+  };
+  const num = (v: string) => (v.trim() === "" || !Number.isFinite(Number(v)) ? null : Number(v));
   return (
-    <section aria-label={t.tabTemplate}>
-      <Text block size={200}>{t.templateHint}</Text>
+    <div>
+      <Text block size={200}>{firstRun ? t.templateIntro : t.templateHint}</Text>
       <Button
-        appearance="primary"
-        disabled={busy}
+        appearance={firstRun ? "primary" : "secondary"}
+        disabledFocusable={act.busy}
         style={{ marginTop: 8 }}
-        onClick={() => run(() => service.insertTemplate(form?.planYear ?? new Date().getFullYear()), (r) => t.templateDone(r.created, r.repaired)).then(async () => onSettings(await service.loadSettings()))}
+        onClick={() =>
+          void act.run(
+            // The new «Настройки» sheet gets what the pane shows: inserting changes no setting.
+            () => service.insertTemplate(draft?.planYear ?? years[0], draft ?? undefined),
+            (r) => {
+              onTemplate();
+              return t.templateDone(r.created, r.repaired);
+            },
+          )
+        }
       >
-        {t.insertTemplate}
+        {firstRun ? t.insertTemplate : t.repairTemplate}
       </Button>
-      <h3 style={{ marginBottom: 4 }}>{t.settings}</h3>
-      {form && (
+      <OutcomeBar state={act} t={t} />
+      <h2 style={{ fontSize: 16, margin: "12px 0 4px" }}>{t.settings}</h2>
+      {draft && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => service.saveSettings(form), () => t.saved).then(() => onSettings(form));
+            void act.run(() => service.saveSettings(draft), () => t.saved);
           }}
           style={{ display: "grid", gap: 6 }}
         >
-          {field("municipality", t.municipality)}
-          {field("planYear", t.planYear, "number")}
-          {field("period", t.period)}
-          {field("asOf", t.asOf, "date")}
-          {field("dueSoonDays", t.dueSoonDays, "number")}
-          {field("minMenteeAge", t.minAge, "number")}
-          <Button type="submit" disabled={busy}>{t.saveSettings}</Button>
+          <Field label={t.municipality} size="small">
+            <Input size="small" value={draft.municipality} onChange={(_, d) => onDraft({ municipality: d.value })} />
+          </Field>
+          <Field label={t.planYear} size="small">
+            <Input size="small" type="number" value={String(draft.planYear)} onChange={(_, d) => num(d.value) !== null && onDraft({ planYear: num(d.value)! })} />
+          </Field>
+          <PeriodPicker period={draft.period} onChange={(p) => onDraft({ period: p })} t={t} years={years} idPrefix="settings" />
+          <Field label={t.asOf} size="small" hint={draft.asOfSet ? undefined : asOfHint(draft.period)}>
+            <Input size="small" type="date" value={draft.asOf} onChange={(_, d) => d.value && onDraft({ asOf: d.value, asOfSet: true })} />
+          </Field>
+          {draft.asOfSet && (
+            <Link as="button" type="button" onClick={() => onDraft({ asOf: periodEnd(draft.period), asOfSet: false })} style={{ justifySelf: "start", fontSize: 12 }}>
+              {t.asOfFollow}
+            </Link>
+          )}
+          <Field label={t.dueSoonDays} size="small">
+            <Input size="small" type="number" value={String(draft.dueSoonDays)} onChange={(_, d) => num(d.value) !== null && onDraft({ dueSoonDays: num(d.value)! })} />
+          </Field>
+          <Field label={t.minAge} size="small">
+            <Input size="small" type="number" value={String(draft.minMenteeAge)} onChange={(_, d) => num(d.value) !== null && onDraft({ minMenteeAge: num(d.value)! })} />
+          </Field>
+          <Button type="submit" disabledFocusable={act.busy} style={{ justifySelf: "start" }}>{t.saveSettings}</Button>
         </form>
       )}
-      <Status busy={busy} outcome={outcome} t={t} />
-    </section>
+      {selfTest && (
+        <section aria-labelledby="mm-compat" style={{ marginTop: 12 }}>
+          <h2 id="mm-compat" style={{ fontSize: 16, margin: "0 0 4px" }}>{t.compatibility}</h2>
+          {selfTest}
+        </section>
+      )}
+    </div>
   );
 }

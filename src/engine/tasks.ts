@@ -1,0 +1,265 @@
+// What the pane asks of the engine, as pure functions of the workbook's cells: the same in the task
+// pane's Web Worker and in-thread (jest, Node). Results are plain data (structured-clonable): no class
+// instances, no functions, so they cross postMessage unchanged.
+import { type WorkbookAnalysis, analyzeWorkbook } from "../core/analyze";
+import { type CellValue, type WorkbookInput, cellAddress } from "../core/cells";
+import { type CoverageResult, computeCoverage } from "../core/coverage";
+import { type Day, isoOf, parseIsoDay, ymdOf } from "../core/dates";
+import { issueOrganizer } from "../core/issue-orgs";
+import { isFixable } from "../core/issue-names";
+import type { Issue } from "../core/issues";
+import { shortOrgName } from "../core/orgname";
+import { type Period, parsePeriod, periodCode, periodEnd, periodOfDay } from "../core/period";
+import { displayText } from "../core/readers";
+import { type SheetLayout, layoutReport } from "../core/report/layout";
+import { type StatusTone, buildReport } from "../core/report/model";
+import { type RoadmapResult, computeRoadmap, roadmapPlanYear } from "../core/roadmap";
+import type { Settings } from "../core/settings";
+
+export interface PaneSettings {
+  readonly municipality: string;
+  readonly planYear: number;
+  readonly period: string; // 2021-Q2
+  readonly asOf: string; // ISO
+  readonly dueSoonDays: number;
+  readonly minMenteeAge: number;
+  /** Whether `Дата отчёта` is written in the workbook; when not, asOf is the period's end (not after today). */
+  readonly asOfSet?: boolean;
+}
+
+/** An issue as the pane shows it. */
+export interface PaneIssue extends Issue {
+  /** The organization code written on the issue's roster row ("" when empty); absent off the roster. */
+  readonly org?: string;
+  /** The cell's text at the check, for issues whose suggestion may be written: a fix refuses a changed cell. */
+  readonly value?: string;
+}
+
+export interface CheckResult {
+  readonly issues: readonly PaneIssue[];
+  readonly errors: number;
+  readonly warnings: number;
+  /** Workbook-level problems (missing sheets, no header row): one Russian message each, none naming a command. */
+  readonly problems: readonly string[];
+  /** Organization code → short name, for the list's headings. */
+  readonly orgNames?: Readonly<Record<string, string>>;
+  /** Roster rows read (all roster sheets, under their headers). */
+  readonly rosterRows?: number;
+  /** A hash of every cell read: equal fingerprints mean the same data. */
+  readonly fingerprint?: string;
+  /** When the check finished (ISO, local clock of the pane). */
+  readonly checkedAt?: string;
+}
+
+export type Mark = { readonly sheet: string; readonly cell: string; readonly tone: StatusTone };
+
+export interface WorkbookStatus {
+  readonly settings: PaneSettings;
+  /** Required sheets the workbook lacks: «Организации», «Участники». */
+  readonly missingSheets: readonly string[];
+}
+
+export const ROADMAP_TONES = { overdue: "red", "due-soon": "amber", done: "green" } as const;
+
+export function periodArg(text: string): Period {
+  const p = parsePeriod(text);
+  if (!p) throw new Error(`Период «${text}» не распознан: выберите год и квартал`);
+  return p;
+}
+
+export function dayArg(text: string): Day {
+  const d = parseIsoDay(text);
+  if (d === null) throw new Error(`Дата «${text}» не распознана`);
+  return d;
+}
+
+/** The as-of date when the workbook names none: the period's last day, but never a day still to come. */
+export function defaultAsOf(period: Period, today: Day): Day {
+  return Math.min(periodEnd(period), today);
+}
+
+export function settingsOf(a: WorkbookAnalysis, today: Day): PaneSettings {
+  const s: Settings = a.settings;
+  const period = s.period ?? periodOfDay(s.asOf ?? today);
+  return {
+    municipality: s.municipality,
+    planYear: s.planYear ?? period.year,
+    period: periodCode(period),
+    asOf: isoOf(s.asOf ?? defaultAsOf(period, today)),
+    dueSoonDays: s.dueSoonDays,
+    minMenteeAge: s.minMenteeAge,
+    asOfSet: s.asOf !== null,
+  };
+}
+
+/** Required sheets the workbook lacks, by their names in «ёлочки». */
+export function missingSheets(a: WorkbookAnalysis): string[] {
+  const missing: string[] = [];
+  if (!a.organizations) missing.push("«Организации»");
+  if (a.participants.length === 0) missing.push("«Участники»");
+  return missing;
+}
+
+/**
+ * Why the roster actions cannot run, in the pane's words: the core's headerless-sheet messages, or the
+ * missing sheets and where to get them (the «Шаблон» tab; never a shell command).
+ */
+export function paneProblem(a: WorkbookAnalysis): string | null {
+  if (a.problems.length > 0) return a.problems.map((p) => p.message).join("\n");
+  const missing = missingSheets(a);
+  if (missing.length === 0) return null;
+  return `В книге нет ${missing.length > 1 ? "листов" : "листа"} ${missing.join(" и ")}. Откройте вкладку «Шаблон» и вставьте шаблон, затем вставьте данные.`;
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) - 64);
+  return n;
+}
+
+/** The cell an issue points at, from the input the check read; undefined when it is not a single cell. */
+export function cellAt(input: WorkbookInput, sheet: string, cell: string): CellValue | undefined {
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return undefined;
+  const s = input.sheets.find((x) => x.name === sheet);
+  if (!s) return undefined;
+  const row = s.rows[Number(m[2]) - (s.firstRow ?? 1)];
+  return row ? row[columnNumber(m[1]) - (s.firstColumn ?? 1)] ?? null : null;
+}
+
+/** FNV-1a over every sheet's name, origin and cells: the same data gives the same hash. */
+export function fingerprintOf(input: WorkbookInput): string {
+  let h = 0x811c9dc5;
+  const mix = (s: string) => {
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193); // a separator, so "ab","c" differs from "a","bc"
+  };
+  for (const s of input.sheets) {
+    mix(`${s.name}|${s.firstRow ?? 1}|${s.firstColumn ?? 1}|${s.rows.length}`);
+    for (const row of s.rows) {
+      for (const v of row) {
+        if (v === null || v === undefined) mix("");
+        else if (typeof v === "object") mix(v instanceof Date ? `d${v.getTime()}` : `e${v.error}`);
+        else mix(`${typeof v}${v}`);
+      }
+      mix("\n");
+    }
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+export function checkOf(input: WorkbookInput, a: WorkbookAnalysis): CheckResult {
+  const problem = paneProblem(a);
+  const orgOf = issueOrganizer(a);
+  let errors = 0;
+  const issues: PaneIssue[] = a.issues.map((i) => {
+    if (i.severity === "error") errors++;
+    const org = orgOf(i);
+    const value = isFixable(i) ? cellAt(input, i.sheet, i.cell) : undefined;
+    if (org === undefined && value === undefined) return i;
+    const out: { -readonly [K in keyof PaneIssue]: PaneIssue[K] } = { ...i };
+    if (org !== undefined) out.org = org;
+    if (value !== undefined) out.value = displayText(value);
+    return out;
+  });
+  const orgNames: Record<string, string> = {};
+  for (const r of a.organizations?.records ?? []) {
+    const code = r.fields.code;
+    const name = r.fields.name;
+    if (typeof code === "string" && code !== "" && !(code in orgNames)) orgNames[code] = typeof name === "string" && name !== "" ? shortOrgName(name) : "";
+  }
+  return {
+    issues,
+    errors,
+    warnings: issues.length - errors,
+    problems: problem ? [problem] : [],
+    orgNames,
+    rosterRows: a.participants.reduce((n, p) => n + p.records.length, 0),
+    fingerprint: fingerprintOf(input),
+  };
+}
+
+export function issueMarks(a: WorkbookAnalysis): Mark[] {
+  return a.issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ sheet: i.sheet, cell: i.cell, tone: i.severity === "error" ? "red" : "amber" }));
+}
+
+export function roadmapOf(a: WorkbookAnalysis, asOf: Day): RoadmapResult | null {
+  return a.roadmap ? computeRoadmap(a, asOf, roadmapPlanYear(a.settings, ymdOf(asOf).y)) : null;
+}
+
+export function roadmapMarks(a: WorkbookAnalysis, asOf: Day): Mark[] {
+  const r = roadmapOf(a, asOf);
+  if (!r || !a.roadmap) return [];
+  const { sheet, columnIndex } = a.roadmap.located;
+  const cols = Object.values(columnIndex) as number[];
+  const first = sheet.firstColumn ?? 1;
+  const marks: Mark[] = [];
+  for (const item of r.items) {
+    const tone = ROADMAP_TONES[item.status as keyof typeof ROADMAP_TONES];
+    if (!tone) continue;
+    for (const c of cols) marks.push({ sheet: sheet.name, cell: cellAddress(item.row, first + c), tone });
+  }
+  return marks;
+}
+
+export function coverageOf(a: WorkbookAnalysis, period: string): CoverageResult | { problem: string } {
+  const problem = paneProblem(a);
+  return problem ? { problem } : computeCoverage(a, periodArg(period));
+}
+
+export function reportLayout(a: WorkbookAnalysis, period: string, asOf: string, madeAt: string): SheetLayout {
+  const problem = paneProblem(a);
+  if (problem) throw new Error(problem);
+  const day = dayArg(asOf);
+  const coverage = computeCoverage(a, periodArg(period));
+  return layoutReport(buildReport({ analysis: a, coverage, roadmap: roadmapOf(a, day), asOf: day, madeAt }));
+}
+
+/** The tasks by name, with their arguments: what crosses to the worker is the name and the arguments. */
+export interface TaskArgs {
+  status: { today: Day };
+  check: { today: Day };
+  issueMarks: { today: Day };
+  coverage: { today: Day; period: string };
+  roadmap: { today: Day; asOf: string };
+  roadmapMarks: { today: Day; asOf: string };
+  report: { today: Day; period: string; asOf: string; madeAt: string };
+}
+
+export interface TaskResults {
+  status: WorkbookStatus;
+  check: CheckResult;
+  issueMarks: Mark[];
+  coverage: CoverageResult | { problem: string };
+  roadmap: RoadmapResult | null;
+  roadmapMarks: Mark[];
+  report: SheetLayout;
+}
+
+export type TaskName = keyof TaskArgs;
+
+/** Runs one task; `analyze` gives the (memoized) analysis of the input at a date. */
+export function runTask<K extends TaskName>(task: K, input: WorkbookInput, analyze: (today: Day) => WorkbookAnalysis, args: TaskArgs[K]): TaskResults[K] {
+  const a = analyze(args.today);
+  const any = args as TaskArgs[TaskName] & Partial<TaskArgs["report"]>;
+  const out: { [T in TaskName]: () => TaskResults[T] } = {
+    status: () => ({ settings: settingsOf(a, args.today), missingSheets: missingSheets(a) }),
+    check: () => checkOf(input, a),
+    issueMarks: () => issueMarks(a),
+    coverage: () => coverageOf(a, any.period!),
+    roadmap: () => roadmapOf(a, dayArg(any.asOf!)),
+    roadmapMarks: () => roadmapMarks(a, dayArg(any.asOf!)),
+    report: () => reportLayout(a, any.period!, any.asOf!, any.madeAt!),
+  };
+  return out[task]() as TaskResults[K];
+}
+
+/** A memo of analyzeWorkbook per input and date. */
+export function analyzer(input: WorkbookInput): (today: Day) => WorkbookAnalysis {
+  let last: { today: Day; a: WorkbookAnalysis } | null = null;
+  return (today) => {
+    if (last?.today !== today) last = { today, a: analyzeWorkbook(input, { today }) };
+    return last.a;
+  };
+}
+
