@@ -4,7 +4,9 @@
 import { createRoot } from "react-dom/client";
 import { config } from "zod";
 import { type ExcelRun, officeRun } from "../office/run";
+import { type SelfTestInfo, runSelfTest } from "../office/selftest";
 import { createService } from "../office/service";
+import { SelfTest } from "./components/SelfTest";
 import { App } from "./components/App";
 import { langOf } from "./i18n";
 import { workerEngine } from "./worker-engine";
@@ -26,5 +28,14 @@ Office.onReady(() => {
   const service = createService(injected?.run ?? officeRun, now, { payloadLimited, engine: workerEngine() });
   const lang = langOf(Office.context?.displayLanguage);
   document.documentElement.lang = lang;
-  createRoot(document.getElementById("root")!).render(<App service={service} lang={lang} now={now} />);
+  // «Проверить совместимость Excel»: every Excel API the add-in uses, tried on a temporary sheet.
+  const diagnostics = Office.context?.diagnostics;
+  const info: SelfTestInfo = {
+    version: diagnostics?.version,
+    platform: diagnostics?.platform === undefined ? undefined : String(diagnostics.platform),
+    host: diagnostics?.host === undefined ? undefined : String(diagnostics.host),
+    isSetSupported: Office.context?.requirements ? (name, version) => Office.context.requirements.isSetSupported(name, version) : undefined,
+  };
+  const selfTest = <SelfTest runSelfTest={() => runSelfTest(injected?.run ?? officeRun, info)} />;
+  createRoot(document.getElementById("root")!).render(<App service={service} lang={lang} now={now} selfTest={selfTest} />);
 });
