@@ -91,12 +91,11 @@ export function isFixable(issue: Pick<Issue, "code" | "suggestion" | "cell">): b
 }
 
 /**
- * The issue's message as shown to a person: formula errors the Russian way, the genitive after «нет»
- * («Значения «…» нет в списке»), and without the trailing «Возможно, «X»» when the suggestion is shown
- * on its own (as the «Исправить на «X»» button or the advice).
+ * The issue's message as shown to a person: formula errors the Russian way, and without the trailing
+ * «Возможно, «X»» when the suggestion is shown on its own (as the «Исправить на «X»» button or the advice).
  */
 export function plainMessage(issue: Pick<Issue, "message" | "suggestion">, suggestionShown = true): string {
-  let text = localizeExcelErrors(issue.message).replace(/^Значение («.*») нет в списке/u, "Значения $1 нет в списке");
+  let text = localizeExcelErrors(issue.message);
   if (suggestionShown && issue.suggestion) {
     const tail = `. Возможно, «${issue.suggestion}»`;
     if (text.endsWith(tail)) text = text.slice(0, -tail.length);

@@ -57,7 +57,7 @@ export function readList(v: CellValue, index: ListIndex, allowed: readonly strin
   if (retyped !== undefined) return retyped;
   const suggestion = nearest(text, allowed);
   const list = allowed.length <= 8 ? `: ${allowed.join(", ")}` : "";
-  const message = `Значение «${quoted(text)}» нет в списке${list}` + (suggestion ? `. Возможно, «${suggestion}»` : "");
+  const message = `Значения «${quoted(text)}» нет в списке${list}` + (suggestion ? `. Возможно, «${suggestion}»` : "");
   return new CellProblem("unknown-value", message, suggestion);
 }
 

@@ -1,5 +1,5 @@
-// Reversible highlights: before colouring a cell, its fill is saved in a very hidden sheet; «Снять
-// выделение» puts every fill back (a real white fill as white, no fill as no fill) and removes that
+// Reversible highlights: before colouring a cell, its fill is saved in a very hidden sheet; «Убрать
+// подсветку» puts every fill back (a real white fill as white, no fill as no fill) and removes that
 // sheet. Syncs stay constant whatever the count.
 import { PALETTE } from "../core/report/layout";
 import type { StatusTone } from "../core/report/model";
