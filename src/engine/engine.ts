@@ -20,6 +20,12 @@ export interface RowSink {
 export interface EngineJob extends RowSink {
   finish(shape: WorkbookShape): void;
   run<K extends TaskName>(task: K, args: TaskArgs[K]): Promise<TaskResults[K]>;
+  /**
+   * After `finish`: rows changed since the read (a live re-check). Replaces the sheet's rows from index
+   * `at` (0 = the sheet's first read row) with `rows`; with `total`, the sheet then has that many rows
+   * (rows added below are empty until patched, rows past it are dropped). Later tasks see the new cells.
+   */
+  patch(sheet: number, at: number, rows: CellValue[][], total?: number): void;
   /** Frees the rows (the worker drops its copy). */
   close(): void;
 }
@@ -54,6 +60,22 @@ export class InputBuilder {
     if (!this.input) throw new Error("engine: a task was asked before the workbook was read");
     return this.input;
   }
+
+  /** Rows changed after the read; the sheet's rows are copied first, so a caller's input is never touched. */
+  patch(sheet: number, at: number, rows: CellValue[][], total?: number): void {
+    const input = this.workbook;
+    const s = input.sheets[sheet];
+    if (!s) throw new Error(`engine: no sheet ${sheet} to patch`);
+    const next = (s.rows as CellValue[][]).slice();
+    const width = next[0]?.length ?? rows[0]?.length ?? 0;
+    const end = Math.max(total ?? 0, at + rows.length);
+    while (next.length < end) next.push(new Array<CellValue>(width).fill(null));
+    for (let i = 0; i < rows.length; i++) next[at + i] = rows[i];
+    if (total !== undefined) next.length = total;
+    const sheets = input.sheets.slice();
+    sheets[sheet] = { ...s, rows: next };
+    this.input = { ...input, sheets };
+  }
 }
 
 /** A job whose tasks run right here (jest, Node, and the pane where workers are unavailable). */
@@ -67,6 +89,11 @@ export class LocalJob implements EngineJob {
 
   finish(shape: WorkbookShape): void {
     this.analyze = analyzer(this.builder.finish(shape));
+  }
+
+  patch(sheet: number, at: number, rows: CellValue[][], total?: number): void {
+    this.builder.patch(sheet, at, rows, total);
+    this.analyze = analyzer(this.builder.workbook); // the whole analysis again, over the patched rows
   }
 
   /** A job over an input that is already complete. */
@@ -94,6 +121,7 @@ export const inThreadEngine: Engine = { kind: "in-thread", job: () => new LocalJ
 export type ToWorker =
   | { readonly type: "rows"; readonly job: number; readonly sheet: number; readonly rows: CellValue[][] }
   | { readonly type: "finish"; readonly job: number; readonly shape: WorkbookShape }
+  | { readonly type: "patch"; readonly job: number; readonly sheet: number; readonly at: number; readonly rows: CellValue[][]; readonly total?: number }
   | { readonly type: "run"; readonly job: number; readonly id: number; readonly task: TaskName; readonly args: unknown }
   | { readonly type: "close"; readonly job: number };
 
@@ -116,6 +144,9 @@ export function workerHandler(post: (m: FromWorker) => void): (m: ToWorker) => v
         return;
       case "finish":
         jobOf(m.job).finish(m.shape);
+        return;
+      case "patch":
+        jobOf(m.job).patch(m.sheet, m.at, m.rows, m.total);
         return;
       case "close":
         jobs.get(m.job)?.close();
@@ -165,6 +196,7 @@ export function portEngine(port: EnginePort): Engine {
       return {
         rows: (sheet, rows) => port.postMessage({ type: "rows", job, sheet, rows }),
         finish: (shape) => port.postMessage({ type: "finish", job, shape }),
+        patch: (sheet, at, rows, total) => port.postMessage({ type: "patch", job, sheet, at, rows, total }),
         run: <K extends TaskName>(task: K, args: TaskArgs[K]) =>
           new Promise<TaskResults[K]>((resolve, reject) => {
             const id = ++ids;

@@ -15,6 +15,10 @@ import { type SheetLayout, layoutReport } from "../core/report/layout";
 import { type StatusTone, buildReport } from "../core/report/model";
 import { type RoadmapResult, computeRoadmap, roadmapPlanYear } from "../core/roadmap";
 import type { Settings } from "../core/settings";
+import { ORGANIZATIONS, PARTICIPANTS } from "../core/columns";
+import { sheetColumns } from "../core/layouts/describe";
+import type { SheetColumns } from "../core/layouts/result";
+import { valueKey } from "../core/text";
 
 export interface PaneSettings {
   readonly municipality: string;
@@ -215,6 +219,41 @@ export function reportLayout(a: WorkbookAnalysis, period: string, asOf: string, 
   return layoutReport(buildReport({ analysis: a, coverage, roadmap: roadmapOf(a, day), asOf: day, madeAt }));
 }
 
+/**
+ * The column mapping the pane offers (Power Query's «выбор столбцов»): each data sheet read whose headers are
+ * not all the template's (a header placed otherwise, a header left unplaced, a required field missing), and a
+ * template-named roster or organizations sheet the analysis could not read at all (its likeliest header row).
+ */
+export function columnsOf(input: WorkbookInput, a: WorkbookAnalysis): SheetColumns[] {
+  const out: SheetColumns[] = a.columns.filter((c) => !c.template || c.unplaced.length > 0 || c.missing.length > 0);
+  for (const spec of [PARTICIPANTS, ORGANIZATIONS]) {
+    if (a.columns.some((c) => c.kind === spec.kind)) continue;
+    const sheet = input.sheets.find((s) => spec.sheetSynonyms.some((n) => valueKey(n) === valueKey(s.name)));
+    const cols = sheet ? sheetColumns(input, a, sheet.name, spec.kind) : null;
+    if (cols) out.push(cols);
+  }
+  return out;
+}
+
+/**
+ * Where each mapping row goes in «Настройки» (column A as written, 0-based row): a row already there for the
+ * same label is updated in place, a new one goes below the last used row. Other rows are never touched.
+ */
+export function mappingWrites(existing: readonly unknown[], rows: readonly (readonly [string, string])[]): { row: number; label: string; value: string; isNew: boolean }[] {
+  const rowOf = new Map<string, number>();
+  existing.forEach((a, i) => {
+    const text = typeof a === "string" ? a.trim() : "";
+    if (text !== "" && !rowOf.has(valueKey(text))) rowOf.set(valueKey(text), i);
+  });
+  let next = existing.length;
+  return rows.map(([label, value]) => {
+    const at = rowOf.get(valueKey(label));
+    if (at !== undefined) return { row: at, label, value, isNew: false };
+    rowOf.set(valueKey(label), next);
+    return { row: next++, label, value, isNew: true };
+  });
+}
+
 /** The tasks by name, with their arguments: what crosses to the worker is the name and the arguments. */
 export interface TaskArgs {
   status: { today: Day };
@@ -224,6 +263,7 @@ export interface TaskArgs {
   roadmap: { today: Day; asOf: string };
   roadmapMarks: { today: Day; asOf: string };
   report: { today: Day; period: string; asOf: string; madeAt: string };
+  columns: { today: Day };
 }
 
 export interface TaskResults {
@@ -234,6 +274,7 @@ export interface TaskResults {
   roadmap: RoadmapResult | null;
   roadmapMarks: Mark[];
   report: SheetLayout;
+  columns: SheetColumns[];
 }
 
 export type TaskName = keyof TaskArgs;
@@ -250,6 +291,7 @@ export function runTask<K extends TaskName>(task: K, input: WorkbookInput, analy
     roadmap: () => roadmapOf(a, dayArg(any.asOf!)),
     roadmapMarks: () => roadmapMarks(a, dayArg(any.asOf!)),
     report: () => reportLayout(a, any.period!, any.asOf!, any.madeAt!),
+    columns: () => columnsOf(input, a),
   };
   return out[task]() as TaskResults[K];
 }

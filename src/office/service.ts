@@ -16,8 +16,11 @@ import type { RoadmapResult } from "../core/roadmap";
 import { SETTINGS_SHEET, SETTING_LABELS, type Settings } from "../core/settings";
 import { type TemplateModel, templateModel } from "../core/template";
 import { headerKey } from "../core/text";
+import type { SheetKind } from "../core/columns";
+import { mappingSettingsRows } from "../core/layouts/mapping";
+import type { SheetColumns } from "../core/layouts/result";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
-import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, paneProblem } from "../engine/tasks";
+import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, paneProblem } from "../engine/tasks";
 import { WorkbookFileError, readWorkbook as readWorkbookFile } from "../xlsx/read";
 import { crc32 } from "../xlsx/package/zip";
 import { applyHighlights, clearHighlights } from "./highlight";
@@ -27,9 +30,23 @@ import { type RemarksOutcome, remarkRows, writeRemarks } from "./remarks";
 import { OfficeReportRenderer } from "./report";
 import { BLOCK_CELLS, type ExcelRun, officeRun } from "./run";
 import { type TemplateOutcome, insertTemplate } from "./template";
+import { type SheetChange, watchWorkbook } from "./watch";
+import { HIGHLIGHT_STORE } from "./highlight";
+import { REMARKS_SHEET } from "./remarks";
+import type { WorkbookShape } from "../engine/engine";
+import type { CellValue } from "../core/cells";
 
 export type { CheckResult, PaneIssue, PaneSettings, WorkbookStatus } from "../engine/tasks";
 export type { RemarksOutcome } from "./remarks";
+export type { SheetChange } from "./watch";
+export type { SheetColumns } from "../core/layouts/result";
+
+/** A column the user placed in the pane's column mapping: its header as written and a field id (or "ignore"). */
+export interface ColumnChoice {
+  readonly header: string;
+  readonly field: string;
+}
+
 
 /** Where an action is: reading a sheet (rows so far of its used rows), the engine at work, writing. */
 export type Progress = ReadProgress | { readonly stage: "analyze" } | { readonly stage: "write"; readonly done?: number; readonly total?: number };
@@ -74,6 +91,20 @@ export interface MonitorService {
   generateReport(period: string, asOf: string, opts?: ActionOptions): Promise<{ sheet: string }>;
   /** Reads school files (locally, in the pane) and consolidates them; writes only when `apply`. */
   importSchools(files: readonly SchoolFile[], apply: boolean, opts?: ActionOptions): Promise<ImportOutcome>;
+  /** Each data sheet whose headers are not all the template's: what each column was taken for, the rest, the free fields. */
+  columns(opts?: ActionOptions): Promise<SheetColumns[]>;
+  /** Saves the user's choices for a sheet's columns as «Столбец: …» rows of «Настройки» (as text); other rows stay. */
+  saveColumnMapping(sheet: string, choices: readonly ColumnChoice[], kind?: SheetKind): Promise<void>;
+  /**
+   * Calls `onChange` (coalesced, ~300 ms after the last event) when cells of the data sheets change by
+   * anyone but the add-in itself; resolves once watching, to the function that stops it.
+   */
+  watch(onChange: (changes: readonly SheetChange[]) => void): Promise<() => void>;
+  /**
+   * The last check again after `changes`: only the changed rows are read (one sync), patched into the
+   * check's engine job and analysed again. Null when there was no check to bring up to date.
+   */
+  recheck(changes: readonly SheetChange[], opts?: ActionOptions): Promise<CheckResult | null>;
 }
 
 export interface SchoolFile {
@@ -118,10 +149,33 @@ function templateKeeping(model: TemplateModel, keep: PaneSettings | undefined): 
   return { ...model, settings: { ...model.settings, rows: model.settings.rows.map((r) => (byLabel.has(String(r[0])) ? [r[0], byLabel.get(String(r[0]))!] : r)) } };
 }
 
-export function createService(run: ExcelRun = officeRun, now: () => Date = () => new Date(), opts: ServiceOptions = {}): MonitorService {
+/** How long after an action of ours ends its change events may still arrive (hosts without triggerSource). */
+const OWN_WRITE_GRACE_MS = 500;
+
+/** Sheets the add-in writes for itself: never data, never watched. */
+const isOwnSheet = (name: string) => name === HIGHLIGHT_STORE || name.startsWith(REMARKS_SHEET) || /^Свод \d{4} Q[1-4]/.test(name);
+
+/** The last check's job, kept for live re-checks, with what the read saw of each sheet. */
+interface LiveCheck {
+  readonly job: EngineJob;
+  readonly shape: WorkbookShape;
+  /** Rows read per sheet (its used range's rows) and the width of its block. */
+  readonly rows: number[];
+  readonly widths: number[];
+}
+
+export function createService(excelRun: ExcelRun = officeRun, now: () => Date = () => new Date(), opts: ServiceOptions = {}): MonitorService {
   const cellsPerSync = opts.payloadLimited === false ? null : BLOCK_CELLS;
   const engine = opts.engine ?? inThreadEngine;
   const today = (): Day => todayDay(now());
+  // Every action but a check's read may write: while one runs (and a moment after) change events are
+  // taken for our own, on hosts that do not say so themselves (triggerSource, ExcelApi 1.14).
+  let acting = 0;
+  const run: ExcelRun = (batch) => {
+    acting++;
+    return excelRun(batch).finally(() => setTimeout(() => acting--, OWN_WRITE_GRACE_MS));
+  };
+  let live: LiveCheck | null = null;
 
   /** Reads the workbook into an engine job (the rows go to the engine block by block). */
   const readJob = async (ctx: Excel.RequestContext, o?: ActionOptions): Promise<EngineJob> => {
@@ -192,12 +246,31 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
       }),
 
     check: (o) =>
-      run((ctx) =>
-        withJob(ctx, o, async (job) => {
+      excelRun(async (ctx) => {
+        // The job stays open after the check: a live re-check patches its rows (service.recheck).
+        const job = engine.job();
+        const rows: number[] = [];
+        const widths: number[] = [];
+        const sink = {
+          rows(sheet: number, block: CellValue[][]) {
+            rows[sheet] = (rows[sheet] ?? 0) + block.length;
+            widths[sheet] = Math.max(widths[sheet] ?? 0, block[0]?.length ?? 0);
+            job.rows(sheet, block);
+          },
+        };
+        try {
+          const shape = await readWorkbook(ctx, cellsPerSync, { sink, onProgress: o?.onProgress });
+          job.finish(shape);
+          o?.onProgress?.({ stage: "analyze" });
           const r = await job.run("check", { today: today() });
+          live?.job.close();
+          live = { job, shape, rows, widths };
           return { ...r, checkedAt: now().toISOString() };
-        }),
-      ),
+        } catch (e) {
+          job.close();
+          throw e;
+        }
+      }),
 
     highlightIssues: (o) => run((ctx) => withJob(ctx, o, async (job) => highlight(ctx, await job.run("issueMarks", { today: today() }), o))),
 
@@ -294,8 +367,109 @@ export function createService(run: ExcelRun = officeRun, now: () => Date = () =>
           return { sheet };
         }),
       ),
+
+    columns: (o) => run((ctx) => withJob(ctx, o, (job) => job.run("columns", { today: today() }))),
+
+    saveColumnMapping: (sheet, choices, kind) =>
+      run(async (ctx) => {
+        if (choices.length === 0) return;
+        const ws = ctx.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET);
+        await ctx.sync();
+        if (ws.isNullObject) throw new Error("Нет листа «Настройки»: сначала вставьте шаблон (вкладка «Шаблон»)");
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,rowCount");
+        await ctx.sync();
+        const last = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+        let labels: unknown[] = [];
+        if (last > 0) {
+          const a = ws.getRangeByIndexes(0, 0, last, 1);
+          a.load("values");
+          await ctx.sync();
+          labels = a.values.map((r) => r[0]);
+        }
+        for (const w of mappingWrites(labels, mappingSettingsRows(sheet, choices, kind))) {
+          // Text first, as the settings are written: a header such as «2021» or «1.2» stays the text it is.
+          if (w.isNew) {
+            const a = ws.getRangeByIndexes(w.row, 0, 1, 1);
+            a.numberFormat = [["@"]];
+            a.values = [[w.label]];
+          }
+          const b = ws.getRangeByIndexes(w.row, 1, 1, 1);
+          b.numberFormat = [["@"]];
+          b.values = [[w.value]];
+        }
+        await ctx.sync();
+      }),
+
+    watch: (onChange) =>
+      watchWorkbook(excelRun, (changes) => onChange(changes), {
+        watched: (sheet) => !isOwnSheet(sheet),
+        muted: () => acting > 0,
+      }).then((stop) => () => void stop()),
+
+    recheck: async (changes, o) => {
+      const at = live;
+      if (!at) return null;
+      const patched = await excelRun((ctx) => patchLive(ctx, at, changes));
+      // A change the patch cannot place (a new sheet, whole columns, rows above the header, a wider
+      // block): the whole workbook is read again.
+      if (!patched) return service.check(o);
+      o?.onProgress?.({ stage: "analyze" });
+      const r = await at.job.run("check", { today: today() });
+      return { ...r, checkedAt: now().toISOString() };
+    },
   };
   return service;
+}
+
+/**
+ * Reads only the changed rows of each changed sheet (one sync, with each sheet's used range) and
+ * patches them into the live job. False when a change does not fit the block the check read.
+ */
+async function patchLive(ctx: Excel.RequestContext, live: LiveCheck, changes: readonly SheetChange[]): Promise<boolean> {
+  const plans: { index: number; r0: number; c0: number; width: number; used: Excel.Range; blocks: { first: number; range: Excel.Range }[] }[] = [];
+  let cells = 0;
+  for (const c of changes) {
+    const index = live.shape.sheets.findIndex((s) => s.name === c.sheet);
+    if (index < 0 || c.rows === "all") return false;
+    const s = live.shape.sheets[index];
+    const r0 = (s.firstRow ?? 1) - 1;
+    const c0 = (s.firstColumn ?? 1) - 1;
+    const width = live.widths[index] ?? 0;
+    if (width === 0) return false;
+    const ws = ctx.workbook.worksheets.getItem(c.sheet);
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const blocks: { first: number; range: Excel.Range }[] = [];
+    for (const span of c.rows) {
+      if (span.first < r0) return false; // the header or what is above it changed
+      const n = span.last - span.first + 1;
+      cells += n * width;
+      if (cells > BLOCK_CELLS) return false; // more than one response should carry: read it all
+      const range = ws.getRangeByIndexes(span.first, c0, n, width);
+      range.load("values,valueTypes");
+      blocks.push({ first: span.first, range });
+    }
+    plans.push({ index, r0, c0, width, used, blocks });
+  }
+  await ctx.sync();
+  for (const p of plans) {
+    const u = p.used;
+    if (u.isNullObject || u.rowIndex !== p.r0 || u.columnIndex !== p.c0 || u.columnCount !== p.width) return false;
+  }
+  for (const p of plans) {
+    const total = p.used.rowCount;
+    for (const b of p.blocks) {
+      const at = b.first - p.r0;
+      const keep = Math.max(0, Math.min(b.range.values.length, total - at));
+      const rows: CellValue[][] = [];
+      for (let i = 0; i < keep; i++) rows.push(b.range.values[i].map((v, j) => cellOf(v as string | number | boolean, b.range.valueTypes[i][j])));
+      live.job.patch(p.index, at, rows, total);
+    }
+    if (p.blocks.length === 0) live.job.patch(p.index, 0, [], total);
+    live.rows[p.index] = total;
+  }
+  return true;
 }
 
 /**

@@ -47,6 +47,7 @@ const styleProp = <T>(read: (s: Style | undefined) => T, write: (s: Style, v: un
 
 export class RangeFormat extends HostObject<RangeRef> {
   static override typeName = "RangeFormat";
+  static override changesCells = true;
   static override navs = ["fill", "font", "borders"];
   static override props: Record<string, Prop<RangeRef>> = {
     columnWidth: {
@@ -82,6 +83,7 @@ defineProps(RangeFormat);
 
 export class RangeFill extends HostObject<RangeRef> {
   static override typeName = "RangeFill";
+  static override changesCells = true;
   static override props: Record<string, Prop<RangeRef>> = {
     // Setting a colour gives a solid fill (a patterned one keeps its pattern) at tint 0.
     color: styleProp(
@@ -121,6 +123,7 @@ const typed = (t: string, where: string) => (v: unknown) => {
 
 export class RangeFont extends HostObject<RangeRef> {
   static override typeName = "RangeFont";
+  static override changesCells = true;
   static override props: Record<string, Prop<RangeRef>> = {
     bold: fontProp("bold", typed("boolean", "RangeFont.bold")),
     italic: fontProp("italic", typed("boolean", "RangeFont.italic")),
@@ -183,6 +186,7 @@ function readSide(b: BorderRef, read: (x: Border | undefined) => unknown): unkno
 
 export class RangeBorder extends HostObject<BorderRef> {
   static override typeName = "RangeBorder";
+  static override changesCells = true;
   static override props: Record<string, Prop<BorderRef>> = {
     style: {
       get: (b) => readSide(b, (x) => x?.style ?? "None"),

@@ -27,6 +27,10 @@ export interface TestHost {
   selection(): { sheet: string; address: string } | null;
   names(): { name: string; formula: string; comment: string }[];
   tables(): TableView[];
+  /** Resolves once every change event raised so far has reached its handlers. */
+  settle(): Promise<void>;
+  /** onChanged handlers registered now (worksheet and collection). */
+  handlerCount(): number;
 }
 
 export function createHost(initial?: HostInput, options: HostOptions = {}): TestHost {
@@ -65,6 +69,8 @@ export function createHost(initial?: HostInput, options: HostOptions = {}): Test
     selection: () => (model.selection ? { sheet: model.selection.sheet.name, address: rectAddress(model.selection.rect) } : null),
     names: () => model.names.map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
     tables: () => model.tables.map(tableView),
+    settle: () => model.events.settle(),
+    handlerCount: () => model.events.handlerCount,
   };
 }
 

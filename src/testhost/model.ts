@@ -2,6 +2,7 @@
 // tables and defined names. Proxies (proxy.ts and friends) change it only while a sync runs.
 import { type Rect, contains, intersects, quoteSheet, rectAddress } from "./address";
 import { HostError } from "./errors";
+import { EventHub } from "./events";
 import { Grid } from "./grid";
 
 /** A formula error stored in a cell: Office reads it back as its text with value type "Error". */
@@ -69,8 +70,16 @@ export interface ChartModel {
 
 export type Visibility = "Visible" | "Hidden" | "VeryHidden";
 
+let sheetSerial = 0;
+/** Excel's worksheet ids are GUIDs in braces ("{00000000-0001-0000-0000-000000000000}"); unique per host. */
+function sheetId(): string {
+  return `{00000000-${(++sheetSerial).toString(16).toUpperCase().padStart(4, "0")}-0000-0000-000000000000}`;
+}
+
 export class SheetModel {
   deleted = false;
+  /** Worksheet.id: stays the same when the sheet is renamed or moved. */
+  readonly id = sheetId();
   visibility: Visibility = "Visible";
   readonly values = new Grid<Stored>();
   readonly formulas = new Grid<string>();
@@ -145,6 +154,8 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly names: NameModel[] = [];
   active: SheetModel | null = null;
+  /** Registered onChanged handlers and the events on their way to them. */
+  readonly events = new EventHub();
   selection: { sheet: SheetModel; rect: Rect } | null = null;
   private sheetCounter = 0;
   private tableCounter = 0;

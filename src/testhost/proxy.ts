@@ -3,7 +3,8 @@
 // anything not loaded throws PropertyNotLoaded. The context counts syncs and queued operations and
 // sizes each request and response the way Excel on the web limits them (5 MB each way).
 import { HostError } from "./errors";
-import type { WorkbookModel } from "./model";
+import type { Rect } from "./address";
+import type { SheetModel, WorkbookModel } from "./model";
 
 export type OpKind = "path" | "set" | "call" | "load";
 
@@ -87,8 +88,17 @@ interface Op {
   apply(s: Staging): void;
 }
 
+/** The cells a model object stands for, when it stands for cells (a RangeRef, or a border's range). */
+function cellsOf(m: unknown): { sheet: SheetModel; rect: Rect } | null {
+  if (!m || typeof m !== "object") return null;
+  const r = "rect" in m && "sheet" in m ? m : "ref" in m ? (m as { ref: unknown }).ref : null;
+  return r && typeof r === "object" && "rect" in r && "sheet" in r ? (r as { sheet: SheetModel; rect: Rect }) : null;
+}
+
 export class HostContext {
   private queue: Op[] = [];
+  /** Cells the running sync changed, by sheet and block: one change event each once the sync is done. */
+  private touched = new Map<string, { sheet: SheetModel; rect: Rect }>();
   private pathBytes = 0; // property paths created since the last sync: sent, not counted as operations
   private open = true;
   private ids = 0;
@@ -106,6 +116,12 @@ export class HostContext {
   /** A property path (range.format, …) goes out with the next request. */
   chargePath(name: string): void {
     this.pathBytes += PROPERTY_PATH_BYTES + name.length;
+  }
+
+  /** A write landed on the cells `m` stands for (values, number formats, fills, fonts, borders, merges). */
+  noteChange(m: unknown): void {
+    const c = cellsOf(m);
+    if (c) this.touched.set(`${c.sheet.id}!${c.rect.row},${c.rect.col},${c.rect.rows},${c.rect.cols}`, c);
   }
 
   get pending(): boolean {
@@ -152,6 +168,11 @@ export class HostContext {
     } catch (e) {
       rec.error = e instanceof HostError ? e.code : String(e);
       throw e;
+    } finally {
+      // What ran stays done (no rollback), so its change events fire even when the sync failed later.
+      const touched = [...this.touched.values()];
+      this.touched.clear();
+      for (const t of touched) this.model.events.changed(t.sheet, t.rect, "ThisLocalAddin");
     }
     return passThrough as T;
   }
@@ -194,10 +215,15 @@ type Locate<M> = () => M | null;
  */
 export abstract class HostObject<M = unknown> implements Receiver {
   static typeName = "Object";
+  /** Whether writes and calls on this kind of proxy change cells (and so raise onChanged). */
+  static changesCells = false;
+  /** Calls that change nothing in the cells even on such a proxy. */
+  static quietCalls: readonly string[] = [];
   static props: Record<string, Prop<never>> = {};
   static navs: readonly string[] = [];
 
-  readonly id: number;
+  /** The proxy's own number in the request (not Worksheet.id, which is a property of the model). */
+  readonly _id: number;
   private readonly cache = new Map<string, unknown>();
   private bound: M | null | undefined;
   private readonly children = new Map<string, HostObject<unknown>>();
@@ -206,7 +232,7 @@ export abstract class HostObject<M = unknown> implements Receiver {
     readonly context: HostContext,
     private readonly locate: Locate<M>,
   ) {
-    this.id = context.nextId();
+    this._id = context.nextId();
   }
 
   protected get cls(): typeof HostObject {
@@ -261,7 +287,10 @@ export abstract class HostObject<M = unknown> implements Receiver {
     this.cache.set(key, value);
     this.context.enqueue("set", key, [value], () => {
       const m = this._resolve();
-      if (m !== null) prop.set!(m, value, this.context);
+      if (m !== null) {
+        prop.set!(m, value, this.context);
+        if (this.cls.changesCells) this.context.noteChange(m);
+      }
     });
   }
 
@@ -269,7 +298,9 @@ export abstract class HostObject<M = unknown> implements Receiver {
   protected call(name: string, args: readonly unknown[], apply: (m: M, s: Staging) => void): void {
     this.context.enqueue("call", name, args, (s) => {
       const m = this._resolve();
-      if (m !== null) apply(m, s);
+      if (m === null) return;
+      apply(m, s);
+      if (this.cls.changesCells && !this.cls.quietCalls.includes(name)) this.context.noteChange(m);
     });
   }
 
@@ -313,7 +344,7 @@ export abstract class HostObject<M = unknown> implements Receiver {
   }
 
   toJSON(): { id: number } {
-    return { id: this.id };
+    return { id: this._id };
   }
 }
 

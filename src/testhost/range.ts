@@ -25,6 +25,8 @@ export class RangeRef {
 export class Range extends HostObject<RangeRef> {
   static override typeName = "Range";
   static override navs = ["format", "dataValidation", "conditionalFormats"];
+  static override changesCells = true;
+  static override quietCalls = ["select", "getCellProperties"];
   static override props: Record<string, Prop<RangeRef>> = {
     values: {
       get: ({ sheet, rect }) => grid(rect, (r, c) => readValue(sheet, r, c)),

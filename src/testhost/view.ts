@@ -147,10 +147,26 @@ export class SheetView {
     return this.model.rowHeights.get(row1 - 1);
   }
 
-  // Set-up helpers: what a user did before the add-in ran.
+  // Set-up helpers: what a user did before the add-in ran, or does while it runs. Writing values is a
+  // user's edit: handlers of onChanged hear of it (triggerSource Unknown), as they would in Excel.
   setValue(address: string, v: HostCell): this {
     const { row, col } = rectOf(address);
     putCell(this.model, row, col, v);
+    this.wb.events.changed(this.model, { row, col, rows: 1, cols: 1 }, "Unknown");
+    return this;
+  }
+  /**
+   * A paste of values with its top-left cell at `address`: values only (formats and validation stay,
+   * no validation fires), and one change event for the whole block, as Excel raises for a paste.
+   */
+  paste(address: string, rows: readonly (readonly HostCell[])[]): this {
+    const { row, col } = rectOf(address);
+    const cols = rows.reduce((n, r) => Math.max(n, r.length), 0);
+    if (rows.length === 0 || cols === 0) return this;
+    rows.forEach((r, i) => {
+      for (let j = 0; j < cols; j++) putCell(this.model, row + i, col + j, r[j]);
+    });
+    this.wb.events.changed(this.model, { row, col, rows: rows.length, cols }, "Unknown");
     return this;
   }
   /** A solid fill of this colour (with a tint when given), or no fill for null. */

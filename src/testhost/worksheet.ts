@@ -6,6 +6,7 @@ import { HostError } from "./errors";
 import type { SheetModel, Visibility, WorkbookModel } from "./model";
 import { NamedItemCollection } from "./names";
 import { HostCollection, HostObject, type Prop, defineProps } from "./proxy";
+import { EventHandlers } from "./events";
 import { Range, RangeRef } from "./range";
 import { TableCollection } from "./tables";
 
@@ -36,6 +37,12 @@ export class WorksheetCollection extends HostCollection<WorkbookModel, SheetMode
     return new Worksheet(this.context, () => null);
   }
 
+  /** Changes on any sheet of the workbook (ExcelApi 1.9). */
+  get onChanged(): EventHandlers {
+    return (this._onChanged ??= new EventHandlers(this, () => null));
+  }
+  private _onChanged?: EventHandlers;
+
   add(name?: string): Worksheet {
     const ws = new Worksheet(this.context, () => {
       throw new HostError("InvalidObjectPath", "used before its add() ran", "WorksheetCollection.add");
@@ -65,6 +72,7 @@ function fail(detail: string, where: string): never {
 export class Worksheet extends HostObject<SheetModel> {
   static override typeName = "Worksheet";
   static override props: Record<string, Prop<SheetModel>> = {
+    id: { get: (m) => m.id },
     name: { get: (m) => m.name, set: (m, v, ctx) => ctx.model.renameSheet(m, String(v)) },
     visibility: {
       get: (m) => m.visibility,
@@ -84,6 +92,12 @@ export class Worksheet extends HostObject<SheetModel> {
       },
     },
   };
+
+  /** Changes on this sheet (ExcelApi 1.7). */
+  get onChanged(): EventHandlers {
+    return (this._onChanged ??= new EventHandlers(this, (m) => m as SheetModel));
+  }
+  private _onChanged?: EventHandlers;
 
   get tables(): TableCollection {
     return this.nav("tables", () => new TableCollection(this.context, () => {

@@ -7,6 +7,7 @@ import type { CellValue } from "../core/cells";
 import { type SchoolBook, consolidate } from "../core/consolidate";
 import { type Day, stampOf, todayDay } from "../core/dates";
 import { isFixable } from "../core/issue-names";
+import { mappingSettingsRows } from "../core/layouts/mapping";
 import { parsePeriod } from "../core/period";
 import { SETTING_LABELS, type Settings } from "../core/settings";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
@@ -166,6 +167,19 @@ export function createMemoryService(book: MemoryWorkbook, opts: MemoryServiceOpt
         changed();
         return { sheet };
       }),
+
+    columns: (o) => withJob(o, (job) => job.run("columns", { today: today() })),
+
+    saveColumnMapping: async (sheet, choices, kind) => {
+      if (choices.length === 0) return;
+      await book.writeMapping(mappingSettingsRows(sheet, choices, kind));
+      changed();
+    },
+
+    // The page's workbook changes only through this service (no live edits): nothing to watch.
+    watch: async () => () => undefined,
+
+    recheck: async () => null,
   };
   return service;
 }

@@ -10,7 +10,7 @@ import { renderReport } from "../core/report/renderer";
 import { SETTINGS_SHEET } from "../core/settings";
 import { displayText } from "../core/readers";
 import { headerKey } from "../core/text";
-import { cellAt } from "../engine/tasks";
+import { cellAt, mappingWrites } from "../engine/tasks";
 import { writeConsolidation } from "../xlsx/consolidate";
 import { type CellMark, STORE_SHEET, clearHighlights, highlightCells } from "../xlsx/package/highlight";
 import { Package } from "../xlsx/package/opc";
@@ -174,5 +174,34 @@ export class MemoryWorkbook {
     const rows = c.plans.reduce((n, p) => n + p.writes.length, 0);
     this.rebase(bytes, `импортировано строк: ${rows}`);
     return out.notes;
+  }
+
+  /**
+   * Writes the column mapping's rows (column A «Столбец: <лист> / <заголовок>», column B the field) into
+   * «Настройки», both as text: a row already there with the same label gets the new field, a new one goes
+   * below the sheet's last row. Unlike writeSettings, labels are compared whole (valueKey, not headerKey):
+   * «… / Дата рождения (наставник)» and «… / Дата рождения (наставляемый)» are two rows.
+   */
+  async writeMapping(rows: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    const sheet = this.read().input.sheets.find((s) => headerKey(s.name) === headerKey(SETTINGS_SHEET));
+    if (!sheet) throw new WorkbookFileError("Нет листа «Настройки»: сначала скачайте шаблон и перенесите в него данные");
+    if ((sheet.firstColumn ?? 1) !== 1) throw new WorkbookFileError("На листе «Настройки» названия должны стоять в столбце A");
+    const first = sheet.firstRow ?? 1;
+    // Rows above the first one read are empty: the labels of rows 1… as the sheet holds them.
+    const labels = [...Array<unknown>(first - 1).fill(null), ...sheet.rows.map((r) => r[0] ?? null)];
+    const writes = new Map<string, CellValue>();
+    for (const w of mappingWrites(labels, rows)) {
+      if (w.isNew) writes.set(`A${w.row + 1}`, w.label);
+      writes.set(`B${w.row + 1}`, w.value);
+    }
+    const date1904 = this.read().date1904;
+    const { bytes } = await this.edit("запись сопоставления столбцов", (pkg) => {
+      const entry = pkg.sheets().find((s) => s.name === sheet.name);
+      if (!entry?.part) throw new WorkbookFileError("Лист «Настройки» не найден в файле");
+      const styles = new PackageStyles(pkg);
+      const text = String(styles.textXf());
+      pkg.set(entry.part, writeCells(pkg.text(entry.part), writes, date1904, styles, () => text));
+    });
+    this.rebase(bytes, "сопоставление столбцов сохранено на листе «Настройки»");
   }
 }

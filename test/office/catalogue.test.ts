@@ -543,3 +543,103 @@ describe("limits and errors", () => {
     expect(e.message).toMatch(/^The requested resource doesn't exist\./);
   });
 });
+
+describe("change events (worksheet.onChanged, worksheets.onChanged)", () => {
+  type Args = { type: string; source: string; changeType: string; address: string; worksheetId: string; triggerSource?: string };
+  const tick = (ms = 20) => new Promise((r) => setTimeout(r, ms));
+
+  /** A handler registered on Лист1 (and one on the collection) in a run kept open until `done` is called. */
+  async function listen(host: Host) {
+    const onSheet: Args[] = [];
+    const onBook: Args[] = [];
+    let done: () => void = () => undefined;
+    let sheetId = "";
+    let ready: () => void = () => undefined;
+    const registered = new Promise<void>((r) => (ready = r));
+    const session = host.run(async (ctx) => {
+      const ws = sheet1(ctx).load("id");
+      const a = ws.onChanged.add(async (e) => void onSheet.push(e as unknown as Args));
+      const b = ctx.workbook.worksheets.onChanged.add(async (e) => void onBook.push(e as unknown as Args));
+      await ctx.sync();
+      sheetId = ws.id;
+      ready();
+      await new Promise<void>((r) => (done = r));
+      a.remove();
+      b.remove();
+      await ctx.sync();
+    });
+    await registered;
+    return { onSheet, onBook, sheetId: () => sheetId, stop: async () => (done(), session) };
+  }
+
+  test("EV1 onChanged.add registers at the sync; the event comes after the sync that changed cells, in a later task, with Excel's WorksheetChangedEventArgs fields", async () => {
+    const host = createHost({ Лист1: [["a"]], Лист2: [["b"]] });
+    const l = await listen(host);
+    expect(host.handlerCount()).toBe(2);
+    let duringSync = -1;
+    await host.run(async (ctx) => {
+      sheet1(ctx).getRange("B2:C3").values = [["1", "2"], ["3", "4"]];
+      await ctx.sync();
+      duringSync = l.onSheet.length; // not yet: Office delivers events asynchronously
+    });
+    expect(duringSync).toBe(0);
+    await host.settle();
+    await tick();
+    expect(l.onSheet).toEqual([{ type: "WorksheetChanged", source: "Local", changeType: "RangeEdited", address: "B2:C3", worksheetId: l.sheetId(), triggerSource: "ThisLocalAddin" }]);
+    expect(l.sheetId()).toMatch(/^\{[0-9A-F-]{36}\}$/);
+    await l.stop();
+  });
+
+  test("EV2 the add-in's own writes raise it too (values, number formats, fills: triggerSource ThisLocalAddin); a user's edit or paste has triggerSource Unknown, a paste one event for its block", async () => {
+    const host = createHost({ Лист1: [["a"]] });
+    const l = await listen(host);
+    await host.run(async (ctx) => {
+      sheet1(ctx).getRange("A1:A3").format.fill.color = "#FFC7CE";
+      sheet1(ctx).getRange("D4").numberFormat = [["@"]];
+      sheet1(ctx).getRange("A1").select(); // selecting changes nothing
+      await ctx.sync();
+    });
+    host.sheet("Лист1").setValue("E5", "введено вручную");
+    host.sheet("Лист1").paste("A10", [["x", "y", "z"], ["u", "v", "w"]]);
+    await host.settle();
+    await tick();
+    expect(l.onSheet.map((e) => [e.address, e.triggerSource])).toEqual([["A1:A3", "ThisLocalAddin"], ["D4", "ThisLocalAddin"], ["E5", "Unknown"], ["A10:C11", "Unknown"]]);
+    await l.stop();
+  });
+
+  test("EV3 a handler is removed through the RequestContext it was added in; from another context it fails, after its run it cannot be", async () => {
+    const host = createHost({ Лист1: [["a"]] });
+    const handler = async () => undefined;
+    let kept: { remove(): void } | null = null;
+    await host.run(async (ctx) => {
+      kept = sheet1(ctx).onChanged.add(handler);
+      await ctx.sync();
+    });
+    expect(host.handlerCount()).toBe(1);
+    expect(await codeOf(() => host.run(async (ctx) => {
+      sheet1(ctx).onChanged.remove(handler);
+      await ctx.sync();
+    }))).toBe("InvalidOperation");
+    expect(await codeOf(() => kept!.remove())).toBe("InvalidObjectPath");
+    const l = await listen(host);
+    await l.stop();
+    expect(host.handlerCount()).toBe(1); // only the first, whose context is gone
+  });
+
+  test("EV4 worksheet.onChanged hears its own sheet; workbook.worksheets.onChanged every sheet", async () => {
+    const host = createHost({ Лист1: [["a"]], Лист2: [["b"]] });
+    const l = await listen(host);
+    host.sheet("Лист2").setValue("B2", 5);
+    host.sheet("Лист1").setValue("C3", 6);
+    await host.settle();
+    await tick();
+    expect(l.onSheet.map((e) => e.address)).toEqual(["C3"]);
+    expect(l.onBook.map((e) => e.address)).toEqual(["B2", "C3"]);
+    expect(new Set(l.onBook.map((e) => e.worksheetId)).size).toBe(2);
+    await l.stop();
+    host.sheet("Лист1").setValue("C4", 7);
+    await host.settle();
+    expect(l.onBook).toHaveLength(2);
+    expect(host.handlerCount()).toBe(0);
+  });
+});

@@ -20,7 +20,7 @@ import { isoOf, parseIsoDay, todayDay } from "../../core/dates";
 import { parsePeriod, periodEnd } from "../../core/period";
 import type { MonitorService, PaneSettings, WorkbookStatus } from "../../office/service";
 import { type Dictionary, type Lang, dictionary } from "../i18n";
-import { CheckTab, type ImportedCheck } from "./CheckTab";
+import { CheckTab, type ImportedCheck, type LiveChange } from "./CheckTab";
 import { CoverageTab } from "./CoverageTab";
 import { ImportTab } from "./ImportTab";
 import { ReportTab } from "./ReportTab";
@@ -88,6 +88,21 @@ export function App({ service, lang, now = () => new Date(), selfTest }: AppProp
   const [announcement, setAnnouncement] = useState("");
   const [imported, setImported] = useState<ImportedCheck | null>(null);
   const [menuMount, setMenuMount] = useState<HTMLElement | null>(null);
+  // Changes to the data sheets by the user (not the add-in), numbered: tabs compare with their result's.
+  const [live, setLive] = useState<LiveChange | null>(null);
+
+  useEffect(() => {
+    let stop: (() => void) | null = null;
+    let gone = false;
+    service.watch((changes) => setLive((x) => ({ seq: (x?.seq ?? 0) + 1, changes }))).then(
+      (off) => (gone ? off() : (stop = off)),
+      () => undefined, // without events (an older Excel) the tabs simply never go stale
+    );
+    return () => {
+      gone = true;
+      stop?.();
+    };
+  }, [service]);
 
   const today = todayDay(now());
   const endOf = useCallback((period: string) => {
@@ -150,10 +165,10 @@ export function App({ service, lang, now = () => new Date(), selfTest }: AppProp
 
   const panels: Record<TabId, ReactNode> = {
     template: <TemplateTab service={service} t={t} draft={draft} onDraft={onDraft} missing={status?.missingSheets ?? []} onTemplate={refresh} years={years} periodEnd={endOf} selfTest={selfTest} />,
-    check: <CheckTab service={service} t={t} imported={imported} />,
-    coverage: <CoverageTab service={service} t={t} period={period} onPeriod={onPeriod} years={years} />,
+    check: <CheckTab service={service} t={t} imported={imported} live={live} />,
+    coverage: <CoverageTab service={service} t={t} period={period} onPeriod={onPeriod} years={years} changeSeq={live?.seq ?? 0} />,
     roadmap: <RoadmapTab service={service} t={t} asOf={asOf} onAsOf={onAsOf} />,
-    report: <ReportTab service={service} t={t} period={period} onPeriod={onPeriod} asOf={asOf} years={years} />,
+    report: <ReportTab service={service} t={t} period={period} onPeriod={onPeriod} asOf={asOf} years={years} changeSeq={live?.seq ?? 0} />,
     import: <ImportTab service={service} t={t} onChecked={(check) => setImported((x) => ({ check, seq: (x?.seq ?? 0) + 1 }))} />,
   };
 

@@ -2,22 +2,66 @@ import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { ISSUE_NAMES } from "../../core/issue-names";
 import type { IssueCode } from "../../core/issues";
-import type { CheckResult, MonitorService } from "../../office/service";
+import type { CheckResult, MonitorService, SheetChange } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { type IssueFilter, type IssueLine, NO_FILTER, ORG_NONE, filterChoices, flatten, groupIssues } from "../issue-view";
+import { ColumnMapping } from "./ColumnMapping";
 import { IssueList } from "./IssueList";
 import { ErrorIcon, OutcomeBar, WarningIcon, srOnly, timeOf } from "./ui";
 import { AnnounceContext, ClockContext, useAction } from "./useAction";
+
+/**
+ * «Сопоставить столбцы»: offered where the user meets the problem — a check that found a required column
+ * missing, or a sheet without a header row it knows; opens the column mapping, whose save checks again.
+ */
+function MappingEntry({ result, service, t, recheck }: { result: CheckResult | null; service: MonitorService; t: Dictionary; recheck: () => Promise<unknown> }) {
+  const [open, setOpen] = useState(false);
+  const needed = !!result && (result.issues.some((i) => i.code === "missing-column") || result.problems.some((p) => p.includes("строка заголовков")));
+  if (!open && !needed) return null;
+  return open ? (
+    <ColumnMapping service={service} t={t} onSaved={recheck} onClose={() => setOpen(false)} />
+  ) : (
+    <div style={{ ...row, margin: "0 0 8px" }}>
+      <Text block size={200}>{t.mapColumnsHint}</Text>
+      <Button size="small" onClick={() => setOpen(true)}>{t.mapColumns}</Button>
+    </div>
+  );
+}
 
 export interface ImportedCheck {
   readonly check: CheckResult;
   readonly seq: number;
 }
 
+/** The latest change to the data sheets made by the user (App numbers them as they come). */
+export interface LiveChange {
+  readonly seq: number;
+  readonly changes: readonly SheetChange[];
+}
+
+/** «устарело»: a result computed before the data last changed. */
+export function StaleMark({ text, t }: { text: string; t: Dictionary }) {
+  return (
+    <div data-stale role="status" style={{ display: "flex", gap: 6, alignItems: "flex-start", margin: "4px 0 6px", padding: "4px 6px", border: "1px solid #7a5e00", borderRadius: 2, background: "#fff9db" }}>
+      <WarningIcon />
+      <Text size={200}>
+        <span style={{ fontWeight: 600 }}>{t.stale[0].toUpperCase() + t.stale.slice(1)}.</span> {text}
+      </Text>
+    </div>
+  );
+}
+
+/** Where the changes were, in the pane's words: «Участники», строки 20 002–20 501. */
+function placesOf(changes: readonly SheetChange[], t: Dictionary): string {
+  return changes
+    .map((c) => (c.rows === "all" ? `«${c.sheet}»` : c.rows.map((r) => t.livePlace(c.sheet, r.first + 1, r.last + 1)).join("; ")))
+    .join("; ");
+}
+
 const row: React.CSSProperties = { display: "flex", gap: 6, flexWrap: "wrap", alignItems: "center" };
 
 /** «Проверка»: check the workbook, then work through the issues school by school. */
-export function CheckTab({ service, t, imported }: { service: MonitorService; t: Dictionary; imported: ImportedCheck | null }) {
+export function CheckTab({ service, t, imported, live = null }: { service: MonitorService; t: Dictionary; imported: ImportedCheck | null; live?: LiveChange | null }) {
   const act = useAction();
   const announce = useContext(AnnounceContext);
   const clock = useContext(ClockContext);
@@ -28,6 +72,10 @@ export function CheckTab({ service, t, imported }: { service: MonitorService; t:
   const [reveal, setReveal] = useState(0);
   const [fixed, setFixed] = useState<ReadonlyMap<string, string>>(new Map());
   const listWrap = useRef<HTMLDivElement>(null);
+  // Live re-check: changes heard since the result, not yet re-checked (seq of the last one taken in).
+  const [stale, setStale] = useState(false);
+  const seen = useRef(0);
+  const waiting = useRef<SheetChange[]>([]);
 
   const adopt = useCallback((r: CheckResult) => {
     // A transition: React renders thousands of issues in slices, giving the page back between them,
@@ -39,6 +87,30 @@ export function CheckTab({ service, t, imported }: { service: MonitorService; t:
       setCurrent(0);
     });
   }, [clock]);
+
+  // A change after a check: the mark at once, then the changed rows re-checked without a click (when no
+  // other action runs; otherwise as soon as it ends).
+  useEffect(() => {
+    if (live && live.seq > seen.current) {
+      seen.current = live.seq;
+      if (result) {
+        waiting.current.push(...live.changes);
+        setStale(true);
+      }
+    }
+    if (act.busy || waiting.current.length === 0 || !result) return;
+    const changes = waiting.current.splice(0);
+    void act.run(
+      (onProgress) => service.recheck(changes, { onProgress }),
+      (r) => {
+        if (!r) return null;
+        adopt(r);
+        if (waiting.current.length === 0) setStale(false);
+        if (r.problems.length > 0) return { kind: "error", text: r.problems.join("\n") };
+        return { kind: r.errors > 0 ? "warning" : "success", text: t.liveDone(placesOf(changes, t), t.checkDone(r.errors, r.warnings)) };
+      },
+    );
+  }, [live, act.busy]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The import's re-check is this tab's result too.
   useEffect(() => {
@@ -67,6 +139,8 @@ export function CheckTab({ service, t, imported }: { service: MonitorService; t:
         const before = result;
         const beforeAt = checkedAt;
         adopt(r);
+        waiting.current = [];
+        setStale(false);
         if (r.problems.length > 0) return { kind: "error", text: r.problems.join("\n") };
         if (before && beforeAt && before.fingerprint !== undefined && before.fingerprint === r.fingerprint) return { kind: "info", text: t.unchanged(timeOf(beforeAt)) };
         return { kind: r.errors > 0 ? "warning" : "success", text: t.checkDone(r.errors, r.warnings) };
@@ -132,6 +206,8 @@ export function CheckTab({ service, t, imported }: { service: MonitorService; t:
       </div>
       <Text block size={200} style={{ marginTop: 4 }}>{t.recheckHint}</Text>
       <OutcomeBar state={act} t={t} />
+      {stale && result && <StaleMark text={t.staleCheck} t={t} />}
+      <MappingEntry result={result} service={service} t={t} recheck={check} />
       {/* With a workbook-level problem, the outcome above is all there is to say: no «Ошибки: 0» beside it. */}
       {result && result.problems.length === 0 && (
         <>

@@ -7,6 +7,7 @@ import { parsePeriod, periodTitle, yearShareElapsed } from "../../core/period";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { STATUS_STYLE, type StatusName } from "../palette";
+import { StaleMark } from "./CheckTab";
 import { OutcomeBar, PeriodPicker, StatusBadge } from "./ui";
 import { useAction } from "./useAction";
 
@@ -112,9 +113,11 @@ export function RowsSummary({ r, notes, t }: { r: RowAccounting; notes: readonly
   );
 }
 
-export function CoverageTab({ service, t, period, onPeriod, years }: { service: MonitorService; t: Dictionary; period: string; onPeriod: (p: string) => void; years: number[] }) {
+export function CoverageTab({ service, t, period, onPeriod, years, changeSeq = 0 }: { service: MonitorService; t: Dictionary; period: string; onPeriod: (p: string) => void; years: number[]; changeSeq?: number }) {
   const act = useAction();
   const [result, setResult] = useState<CoverageResult | null>(null);
+  // The data's change number when the result was computed: a later change makes it «устарело».
+  const [resultSeq, setResultSeq] = useState(0);
   const [sort, setSort] = useState<Sort>("lag");
   const share = result ? yearShareElapsed(result.period) : yearShareElapsed(parsePeriod(period) ?? { year: 2000, quarter: 4 });
   const expectedPct = share * 100;
@@ -143,6 +146,7 @@ export function CoverageTab({ service, t, period, onPeriod, years }: { service: 
             },
             (r) => {
               startTransition(() => setResult(r));
+              setResultSeq(changeSeq);
               return t.coverageDone(r.organizations.length);
             },
           )
@@ -151,6 +155,7 @@ export function CoverageTab({ service, t, period, onPeriod, years }: { service: 
         {t.showCoverage}
       </Button>
       <OutcomeBar state={act} t={t} />
+      {result && changeSeq > resultSeq && <StaleMark text={t.staleResult} t={t} />}
       {result && (
         <div aria-busy={act.busy} style={{ opacity: act.busy ? 0.6 : 1 }}>
           <Text size={200} block weight="semibold">{periodTitle(result.period)}</Text>

@@ -3,11 +3,15 @@ import { ruOf } from "../../core/dates";
 import { parseIsoDay } from "../../core/dates";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
+import { useState } from "react";
+import { StaleMark } from "./CheckTab";
 import { OutcomeBar, PeriodPicker } from "./ui";
 import { useAction } from "./useAction";
 
-export function ReportTab({ service, t, period, onPeriod, asOf, years }: { service: MonitorService; t: Dictionary; period: string; onPeriod: (p: string) => void; asOf: string; years: number[] }) {
+export function ReportTab({ service, t, period, onPeriod, asOf, years, changeSeq = 0 }: { service: MonitorService; t: Dictionary; period: string; onPeriod: (p: string) => void; asOf: string; years: number[]; changeSeq?: number }) {
   const act = useAction();
+  // The data's change number when the Свод was made (null: not made in this session).
+  const [madeSeq, setMadeSeq] = useState<number | null>(null);
   const day = parseIsoDay(asOf);
   return (
     <div>
@@ -16,10 +20,14 @@ export function ReportTab({ service, t, period, onPeriod, asOf, years }: { servi
         {t.asOf}: {day === null ? asOf : ruOf(day)}
       </Text>
       <Text block size={200} style={{ margin: "6px 0" }}>{t.reportHint}</Text>
-      <Button appearance="primary" disabledFocusable={act.busy} onClick={() => void act.run((onProgress) => service.generateReport(period, asOf, { onProgress }), (r) => t.reportDone(r.sheet))}>
+      <Button appearance="primary" disabledFocusable={act.busy} onClick={() => void act.run((onProgress) => service.generateReport(period, asOf, { onProgress }), (r) => {
+        setMadeSeq(changeSeq);
+        return t.reportDone(r.sheet);
+      })}>
         {t.generate}
       </Button>
       <OutcomeBar state={act} t={t} />
+      {madeSeq !== null && changeSeq > madeSeq && <StaleMark text={t.staleResult} t={t} />}
     </div>
   );
 }

@@ -1,0 +1,86 @@
+// The live re-check in the built pane at 320 px (issue 15): after a check and a coverage run, the user
+// pastes two roster rows, one with an organization code the district does not have. Without a click on
+// «Проверить книгу» the new issue appears in the list and the outcome says where the pane looked; the
+// coverage computed before the paste is marked «устарело». The pane's own writes (highlights) change
+// nothing of that.
+import type { Page } from "playwright-core";
+import { ORGANIZATIONS } from "../../scripts/example/boksitogorsk";
+import { makeRoster } from "../../scripts/example/roster";
+import { EXAMPLE, type PaneSession, openTab, panel, pasteDistrict, shot, startPane } from "./pane-kit";
+
+let pane: PaneSession;
+let page: Page;
+
+beforeAll(async () => {
+  pane = await startPane();
+  page = await pane.open({ width: 320 });
+  await page.getByRole("tab", { name: "Шаблон", selected: true }).waitFor();
+  await panel(page, "Шаблон").getByRole("button", { name: "Вставить шаблон" }).click();
+  await panel(page, "Шаблон").getByText(/Созданы листы/).waitFor();
+  await pasteDistrict(page, EXAMPLE.orgs, makeRoster(ORGANIZATIONS), EXAMPLE.total);
+}, 600_000);
+
+afterAll(async () => {
+  await pane?.close();
+});
+
+/** The first empty row under the roster (1-based). */
+const nextRosterRow = () =>
+  page.evaluate(() => {
+    const used = window.__MM_TEST__!.host.sheet("Участники").usedAddress()!;
+    return Number(/(\d+)$/.exec(used)![1]) + 1;
+  });
+
+describe("live re-check", () => {
+  it("a pasted row with a mistake shows up in the list without a click, and the coverage is marked «устарело»", async () => {
+    await openTab(page, "Проверка");
+    const check = panel(page, "Проверка");
+    await check.getByRole("button", { name: "Проверить книгу" }).click();
+    await check.getByText(/^Проверка завершена: 6 ошибок/).waitFor();
+    const before = Number((await check.locator("#check-after-list").textContent())!.match(/\d+/g)!.pop());
+
+    await openTab(page, "Охват");
+    const coverage = panel(page, "Охват");
+    await coverage.getByRole("button", { name: "Рассчитать охват" }).click();
+    await coverage.locator("[data-coverage-row]").first().waitFor();
+    expect(await coverage.locator("[data-stale]").count()).toBe(0);
+
+    await openTab(page, "Проверка");
+    const row = await nextRosterRow();
+    // A user's paste (the host raises one change event for the block, as Excel does).
+    await page.evaluate((top) => {
+      const d = (s: string) => new Date(`${s}T00:00:00Z`);
+      window.__MM_TEST__!.host.sheet("Участники").paste(`A${top}`, [
+        ["Крылова Ольга Петровна", d("1985-03-14"), "НЕТ-ТАКОЙ", "Наставник", "Педагог", "Учитель – ученик", "LIVE-1", d("2021-04-01"), null, "Да"],
+        ["Лебедев Иван Андреевич", d("2010-07-02"), "НЕТ-ТАКОЙ", "Наставляемый", "Обучающийся", "Учитель – ученик", "LIVE-1", d("2021-04-01"), null, "Да"],
+      ]);
+    }, row);
+
+    // No click: the outcome names the rows re-checked, the list holds the new cell.
+    await check.locator("[data-outcome]").getByText(`Проверено заново после изменений («Участники», строки ${row}–${row + 1}).`, { exact: false }).waitFor({ timeout: 20_000 });
+    await check.getByLabel("Организация", { exact: true }).selectOption("НЕТ-ТАКОЙ"); // the list is virtual: show that school
+    await check.locator(`[data-issue-list] [data-go][aria-label*="C${row} "]`).first().waitFor();
+    const after = Number((await check.locator("#check-after-list").textContent())!.match(/\d+/g)!.pop());
+    expect(after).toBeGreaterThan(before);
+    expect(await check.locator("[data-stale]").count()).toBe(0); // re-checked: not stale
+    await shot(page, "check-live");
+    await check.getByLabel("Организация", { exact: true }).selectOption("");
+
+    await openTab(page, "Охват");
+    await coverage.locator("[data-stale]").getByText("Данные изменены после расчёта — рассчитайте снова.").waitFor();
+    await expect(coverage.locator("[data-stale]").textContent()).resolves.toMatch(/^Устарело\./);
+    await shot(page, "coverage-stale");
+  }, 120_000);
+
+  it("the pane's own highlights raise no re-check", async () => {
+    await openTab(page, "Проверка");
+    const check = panel(page, "Проверка");
+    await check.getByRole("button", { name: "Подсветить" }).click();
+    await check.locator("[data-outcome]").getByText(/подсвечен/i).waitFor();
+    await page.waitForTimeout(1200); // well past the 300 ms debounce
+    await expect(check.locator("[data-outcome]").textContent()).resolves.not.toMatch(/Проверено заново/);
+    expect(await check.locator("[data-stale]").count()).toBe(0);
+    expect(pane.errors).toEqual([]);
+    expect(pane.csp).toEqual([]);
+  }, 60_000);
+});

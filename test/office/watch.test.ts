@@ -1,0 +1,172 @@
+// Watching and the live re-check (issue 15): a district of 20 000 roster rows on the test host, checked;
+// then a user pastes 500 rows below (with mistakes and a person already on the roster). The watcher
+// reports one change for the paste; the re-check reads only those rows in one sync and its issues are
+// those of a full check of the workbook as it now is. The add-in's own writes (highlights, a fix, the
+// remarks sheet) report nothing.
+import { makeDistrict } from "../../scripts/bench/district";
+import { makeBenchRoster } from "../../scripts/bench/roster";
+import { INDICATORS } from "../../src/core/dictionaries";
+import type { RosterRow } from "../../scripts/example/roster";
+import { type SheetChange, coalesce, rowsOfAddress } from "../../src/office/watch";
+import { type CheckResult, type MonitorService, createService } from "../../src/office/service";
+import { type TestHost, createHost, syncStats } from "../../src/testhost";
+
+const NOW = new Date(Date.UTC(2021, 5, 30, 9, 0));
+const ROWS = 20_000;
+const PASTED = 500;
+const ROSTER = "Участники";
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const rowOf = (r: RosterRow) => [r.fio, r.birthDate, r.orgCode, r.role, r.category, r.form, r.pair, r.start, r.end, r.consent].map((v) => v ?? null);
+
+/** The template with a district pasted under its headers, as a specialist would fill it. */
+async function district(): Promise<{ host: TestHost; service: MonitorService; extra: RosterRow[] }> {
+  const host = createHost(undefined, { limits: null });
+  const service = createService(host.run, () => NOW);
+  await service.insertTemplate(2021);
+  const orgs = makeDistrict(ROWS);
+  const roster = makeBenchRoster(orgs, ROWS + PASTED);
+  const count = INDICATORS["students-count"].name;
+  host.sheet("Организации").paste("A2", orgs.map((o) => [o.code, o.name, "ОО", o.contingent, o.youngTeachers]));
+  host.sheet("Целевые показатели").paste("A2", [...orgs.map((o) => [o.code, count, 2021, o.plan, "чел.", "бенчмарк"]), ["ИТОГО", count, 2021, orgs.reduce((s, o) => s + o.plan, 0), "чел.", "бенчмарк"]]);
+  host.sheet(ROSTER).paste("A2", roster.slice(0, ROWS).map(rowOf));
+  const extra = roster.slice(ROWS);
+  // Cross-row cases in the paste: a person already on the roster (row 10) and a bad date.
+  extra[100] = { ...roster[8] };
+  extra[200] = { ...extra[200], start: "31.02.2021" };
+  return { host, service, extra };
+}
+
+/** A check of the workbook as it is now, by a service that never saw it before. */
+const fullCheck = (host: TestHost) => createService(host.run, () => NOW).check();
+const comparable = (r: CheckResult) => ({ issues: r.issues, errors: r.errors, warnings: r.warnings, fingerprint: r.fingerprint, rosterRows: r.rosterRows });
+
+describe("coalescing the events", () => {
+  test("addresses give their rows; whole columns give none", () => {
+    expect(rowsOfAddress("A20002:J20501")).toEqual({ first: 20001, last: 20500 });
+    expect(rowsOfAddress("C7")).toEqual({ first: 6, last: 6 });
+    expect(rowsOfAddress("'Участники'!$B$3:$B$4")).toEqual({ first: 2, last: 3 });
+    expect(rowsOfAddress("3:5")).toEqual({ first: 2, last: 4 });
+    expect(rowsOfAddress("A:C")).toBeNull();
+  });
+
+  test("events of one sheet merge into spans; a whole-column change makes it all rows", () => {
+    const out = coalesce([
+      { sheet: ROSTER, address: "C7" },
+      { sheet: ROSTER, address: "C8" },
+      { sheet: "Организации", address: "B2" },
+      { sheet: ROSTER, address: "A100:J120" },
+      { sheet: ROSTER, address: "D9" },
+      { sheet: "Целевые показатели", address: "D:D" },
+    ]);
+    expect(out).toEqual([
+      { sheet: ROSTER, rows: [{ first: 6, last: 8 }, { first: 99, last: 119 }], addresses: ["C7", "C8", "A100:J120", "D9"] },
+      { sheet: "Организации", rows: [{ first: 1, last: 1 }], addresses: ["B2"] },
+      { sheet: "Целевые показатели", rows: "all", addresses: ["D:D"] },
+    ]);
+  });
+});
+
+describe("a 20 000-row roster, watched", () => {
+  let host: TestHost;
+  let service: MonitorService;
+  let extra: RosterRow[];
+  let heard: (readonly SheetChange[])[];
+  let stop: () => void;
+
+  beforeAll(async () => {
+    ({ host, service, extra } = await district());
+    await service.check();
+    heard = [];
+    stop = await service.watch((c) => heard.push(c));
+  }, 120_000);
+
+  afterAll(() => stop?.());
+
+  const quiet = async () => {
+    await host.settle();
+    await wait(450); // past the 300 ms debounce
+  };
+
+  test("a paste of 500 rows is one change; the re-check reads them in one sync and finds what a full check finds", async () => {
+    heard.length = 0;
+    host.sheet(ROSTER).paste(`A${ROWS + 2}`, extra.map(rowOf));
+    await quiet();
+    expect(heard).toEqual([[{ sheet: ROSTER, rows: [{ first: ROWS + 1, last: ROWS + PASTED }], addresses: [`A${ROWS + 2}:J${ROWS + PASTED + 1}`] }]]);
+    const t0 = performance.now();
+    const { result, stats } = await syncStats(host, () => service.recheck(heard[0]));
+    const ms = performance.now() - t0;
+    expect(stats.syncs).toBeLessThanOrEqual(3);
+    expect(stats.syncs).toBe(1);
+    const full = await fullCheck(host);
+    expect(comparable(result!)).toEqual(comparable(full));
+    expect(result!.rosterRows).toBe(ROWS + PASTED);
+    // The pasted mistakes are there, at their cells: the bad date and the person entered twice.
+    expect(result!.issues.some((i) => i.sheet === ROSTER && i.cell === `H${ROWS + 2 + 200}` && i.code === "invalid-date")).toBe(true);
+    expect(result!.issues.some((i) => i.sheet === ROSTER && i.code === "duplicate-person" && Number(i.cell.slice(1)) === ROWS + 2 + 100)).toBe(true);
+    console.log(`live re-check of ${PASTED} pasted rows into ${ROWS}: ${stats.syncs} sync(s), ${Math.round(ms)} ms (in-thread, read and full analysis)`);
+  }, 60_000);
+
+  test("an edit in the middle and a cleared last row: each re-check equals a full check", async () => {
+    heard.length = 0;
+    host.sheet(ROSTER).setValue("C12", "НЕТ-ТАКОЙ");
+    host.sheet(ROSTER).setValue("D13", "Наставница");
+    await quiet();
+    expect(heard).toHaveLength(1); // two quick edits, one report
+    expect(heard[0][0].rows).toEqual([{ first: 11, last: 12 }]);
+    const a = await syncStats(host, () => service.recheck(heard[0]));
+    expect(a.stats.syncs).toBe(1);
+    expect(comparable(a.result!)).toEqual(comparable(await fullCheck(host)));
+    expect(a.result!.issues.some((i) => i.cell === "C12")).toBe(true);
+
+    heard.length = 0;
+    const last = ROWS + PASTED + 1;
+    host.sheet(ROSTER).paste(`A${last}`, [Array(10).fill(null)]);
+    await quiet();
+    const b = await syncStats(host, () => service.recheck(heard[0]));
+    expect(b.stats.syncs).toBe(1);
+    expect(b.result!.rosterRows).toBe(ROWS + PASTED - 1);
+    expect(comparable(b.result!)).toEqual(comparable(await fullCheck(host)));
+  }, 60_000);
+
+  test("a change the patch cannot place (whole columns, a new sheet) is checked by reading everything again", async () => {
+    const r = await service.recheck([{ sheet: ROSTER, rows: "all", addresses: ["C:C"] }]);
+    expect(comparable(r!)).toEqual(comparable(await fullCheck(host)));
+    const s = await service.recheck([{ sheet: "Новый лист", rows: [{ first: 0, last: 0 }], addresses: ["A1"] }]);
+    expect(comparable(s!)).toEqual(comparable(await fullCheck(host)));
+  }, 60_000);
+
+  test("the add-in's own writes report nothing: highlights, clearing them, a fix, the remarks sheet", async () => {
+    heard.length = 0;
+    const marked = await service.highlightIssues();
+    expect(marked).toBeGreaterThan(100);
+    await service.clearHighlights();
+    const check = await service.check();
+    const fixable = check.issues.find((i) => i.code === "unknown-value" && i.suggestion && i.value !== undefined);
+    expect(fixable).toBeDefined();
+    const fix = await service.fixCells({ sheet: fixable!.sheet, cells: [fixable!.cell], expected: fixable!.value!, value: fixable!.suggestion! });
+    expect(fix.written).toEqual([fixable!.cell]);
+    await service.exportRemarks();
+    await quiet();
+    expect(heard).toEqual([]);
+    // …while a user's edit at the same time is still heard.
+    host.sheet(ROSTER).setValue("A5", "Петров Пётр Петрович");
+    await quiet();
+    expect(heard).toEqual([[{ sheet: ROSTER, rows: [{ first: 4, last: 4 }], addresses: ["A5"] }]]);
+  }, 120_000);
+
+  test("a service with no check has nothing to re-check; stopping removes the handler", async () => {
+    const fresh = createService(host.run, () => NOW);
+    expect(await fresh.recheck([{ sheet: ROSTER, rows: [{ first: 4, last: 4 }], addresses: ["A5"] }])).toBeNull();
+    const before = host.handlerCount();
+    const got: unknown[] = [];
+    const off = await fresh.watch((c) => got.push(c));
+    expect(host.handlerCount()).toBe(before + 1);
+    off();
+    await wait(10);
+    expect(host.handlerCount()).toBe(before);
+    host.sheet(ROSTER).setValue("A6", "Сидорова Анна Ивановна");
+    await quiet();
+    expect(got).toEqual([]);
+  }, 30_000);
+});
