@@ -5,7 +5,7 @@
 // Web Worker in the pane, in-thread in jest and Node. Each block of rows goes to the engine as soon as
 // it is read. Actions report their stage and counts through `onProgress`.
 import { analyzeWorkbook } from "../core/analyze";
-import { type CrossDuplicate, type FileSummary, type SchoolBook, consolidate } from "../core/consolidate";
+import { type CrossDuplicate, type FileSummary, consolidate } from "../core/consolidate";
 import { type CoverageResult } from "../core/coverage";
 import { type Day, stampOf, todayDay } from "../core/dates";
 import { isFixable } from "../core/issue-names";
@@ -21,8 +21,7 @@ import { mappingSettingsRows } from "../core/layouts/mapping";
 import type { SheetColumns } from "../core/layouts/result";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
 import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, paneProblem } from "../engine/tasks";
-import { WorkbookFileError, readWorkbook as readWorkbookFile } from "../xlsx/read";
-import { crc32 } from "../xlsx/package/zip";
+import { readSchoolBooks } from "../xlsx/read";
 import { applyHighlights, clearHighlights } from "./highlight";
 import { writeImport } from "./import";
 import { type ReadProgress, cellOf, readWorkbook } from "./read";
@@ -333,17 +332,7 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
     highlightRoadmap: (asOf, o) => run((ctx) => withJob(ctx, o, async (job) => highlight(ctx, await job.run("roadmapMarks", { today: today(), asOf }), o))),
 
     importSchools: async (files, apply, o) => {
-      const schools: SchoolBook[] = [];
-      const failed: { file: string; message: string }[] = [];
-      for (const f of files) {
-        try {
-          // The same reader as the command line's: .xlsx, .ods, .xls, .xlsb, CSV, read here in the pane.
-          const analysis = analyzeWorkbook(readWorkbookFile(f.bytes, f.name).input);
-          schools.push({ file: f.name, analysis, fingerprint: `${f.bytes.length}-${crc32(f.bytes).toString(16)}` });
-        } catch (e) {
-          failed.push({ file: f.name, message: e instanceof WorkbookFileError ? e.message : `не удалось прочитать: ${String(e)}` });
-        }
-      }
+      const { schools, failed } = readSchoolBooks(files);
       const c = await run(async (ctx) => {
         // Consolidation and its write need the district's analysis here, next to Office.js.
         const district = analyzeWorkbook(await readWorkbook(ctx, cellsPerSync, { onProgress: o?.onProgress }), { today: today() });

@@ -4,7 +4,7 @@
 import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../core/analyze";
 import type { CellValue } from "../core/cells";
-import { type SchoolBook, consolidate } from "../core/consolidate";
+import { consolidate } from "../core/consolidate";
 import { type Day, stampOf, todayDay } from "../core/dates";
 import { isFixable } from "../core/issue-names";
 import { mappingSettingsRows } from "../core/layouts/mapping";
@@ -14,8 +14,7 @@ import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
 import { paneProblem } from "../engine/tasks";
 import { REMARKS_SHEET, REMARK_HEADERS, remarkRows } from "../office/remarks";
 import type { ActionOptions, MonitorService, PaneSettings } from "../office/service";
-import { crc32 } from "../xlsx/package/zip";
-import { WorkbookFileError, readWorkbook } from "../xlsx/read";
+import { readSchoolBooks } from "../xlsx/read";
 import { workbookBytes } from "../xlsx/template";
 import type { MemoryWorkbook } from "./workbook";
 
@@ -52,7 +51,7 @@ export function createMemoryService(book: MemoryWorkbook, opts: MemoryServiceOpt
     const job = engine.job();
     try {
       input.sheets.forEach((s, i) => {
-        o?.onProgress?.({ stage: "read", sheet: s.name, done: s.rows.length, total: s.rows.length } as never);
+        o?.onProgress?.({ stage: "read", sheet: s.name, done: s.rows.length, total: s.rows.length });
         job.rows(i, s.rows as CellValue[][]);
       });
       job.finish({ sheets: input.sheets.map(({ rows: _rows, ...rest }) => rest), date1904: input.date1904 });
@@ -123,7 +122,7 @@ export function createMemoryService(book: MemoryWorkbook, opts: MemoryServiceOpt
         const stem = book.fileName.replace(/\.[^.]*$/, "");
         book.setRemarks(`${stem} — замечания для школ${o?.org ? ` (${o.org})` : ""}.xlsx`, await workbookBytes(wb), `замечаний: ${rows.length}, организаций: ${schools}`);
         changed();
-        return { sheet: REMARKS_SHEET, rows: rows.length, schools } as never;
+        return { sheet: REMARKS_SHEET, rows: rows.length, schools };
       }),
 
     coverage: (period, o) => withJob(o, (job) => job.run("coverage", { today: today(), period })),
@@ -138,16 +137,7 @@ export function createMemoryService(book: MemoryWorkbook, opts: MemoryServiceOpt
       }),
 
     importSchools: async (files, apply, o) => {
-      const schools: SchoolBook[] = [];
-      const failed: { file: string; message: string }[] = [];
-      for (const f of files) {
-        try {
-          const analysis = analyzeWorkbook(readWorkbook(f.bytes, f.name).input);
-          schools.push({ file: f.name, analysis, fingerprint: `${f.bytes.length}-${crc32(f.bytes).toString(16)}` });
-        } catch (e) {
-          failed.push({ file: f.name, message: e instanceof WorkbookFileError ? e.message : `не удалось прочитать: ${String(e)}` });
-        }
-      }
+      const { schools, failed } = readSchoolBooks(files);
       const district = analyzeWorkbook(book.read().input, { today: today() });
       const problem = paneProblem(district);
       if (problem) throw new Error(problem);

@@ -42,6 +42,8 @@ export class MemoryWorkbook {
   private cache: ReadWorkbook | null = null;
   private readonly made = new Map<OutputKind, Output>();
   private readonly stem: string;
+  /** Cells coloured in the highlighted copy on offer (0 when none). */
+  private highlighted = 0;
 
   constructor(
     readonly fileName: string,
@@ -83,6 +85,7 @@ export class MemoryWorkbook {
     this.made.delete("report");
     this.made.delete("highlight");
     this.made.delete("remarks");
+    this.highlighted = 0;
     const before = this.made.get("changed")?.what;
     this.made.set("changed", { kind: "changed", fileName: `${this.stem} (изменена).xlsx`, bytes, what: before ? `${before}; ${what}` : what });
   }
@@ -91,14 +94,16 @@ export class MemoryWorkbook {
   async highlight(marks: readonly CellMark[]): Promise<number> {
     const { bytes, out: n } = await this.edit("подсветка ячеек", (pkg) => highlightCells(pkg, marks));
     this.made.set("highlight", { kind: "highlight", fileName: `${this.stem} (подсветка).xlsx`, bytes, what: `подсвечено ячеек: ${n}` });
+    this.highlighted = n;
     return n;
   }
 
   /** Drops the highlighted copy; a file that came highlighted (by the add-in or this page) is cleared. */
   async clearHighlights(): Promise<number> {
-    const had = this.made.get("highlight");
+    const had = this.highlighted;
     this.made.delete("highlight");
-    if (!this.read().input.sheets.some((s) => s.name === STORE_SHEET)) return had ? Number(/\d+/.exec(had.what)?.[0] ?? 0) : 0;
+    this.highlighted = 0;
+    if (!this.read().input.sheets.some((s) => s.name === STORE_SHEET)) return had;
     const { bytes, out: n } = await this.edit("снятие подсветки", (pkg) => clearHighlights(pkg));
     this.rebase(bytes, `подсветка убрана с ячеек: ${n}`);
     return n;

@@ -3,7 +3,10 @@
 // exports of a roster (formats.ts). Every way a file can be wrong becomes one Russian message. The
 // ExcelJS path below (loadWorkbook + workbookInputOf) is the reference the reader is tested against.
 import type ExcelJS from "exceljs";
+import { analyzeWorkbook } from "../core/analyze";
 import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
+import type { SchoolBook } from "../core/consolidate";
+import { crc32 } from "./package/zip";
 import { readableCopy } from "./package/normalize";
 import { type FileFormat, detectFormat, readCsv, readWithSheetJs } from "./formats";
 import { type ReadWarning, ReaderError, messageOf, readWorkbookInput } from "./reader/workbook";
@@ -144,4 +147,29 @@ export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook 
   const warnings = read.warnings ?? [];
   const uncalculated = warnings.filter((w) => w.kind === "formula-without-value").map(({ sheet, column, count }) => ({ sheet, column, count }));
   return { input: uncalculated.length > 0 ? { ...read.input, uncalculated } : read.input, date1904: read.date1904, format, warnings };
+}
+
+/** A school file given to the import: its name and bytes (read in the pane or the page, never uploaded). */
+export interface SchoolFileBytes {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * School files read and analysed for a consolidation, with the same reader as the command line's (.xlsx,
+ * .ods, .xls, .xlsb, CSV); a file that cannot be read is reported with its reason, never skipped silently.
+ * The fingerprint (size and CRC-32) tells the same bytes given twice.
+ */
+export function readSchoolBooks(files: readonly SchoolFileBytes[]): { schools: SchoolBook[]; failed: { file: string; message: string }[] } {
+  const schools: SchoolBook[] = [];
+  const failed: { file: string; message: string }[] = [];
+  for (const f of files) {
+    try {
+      const analysis = analyzeWorkbook(readWorkbook(f.bytes, f.name).input);
+      schools.push({ file: f.name, analysis, fingerprint: `${f.bytes.length}-${crc32(f.bytes).toString(16)}` });
+    } catch (e) {
+      failed.push({ file: f.name, message: e instanceof WorkbookFileError ? e.message : `не удалось прочитать: ${String(e)}` });
+    }
+  }
+  return { schools, failed };
 }
