@@ -82,6 +82,21 @@ export function defaultAsOf(period: Period, today: Day): Day {
   return Math.min(periodEnd(period), today);
 }
 
+/**
+ * The settings as the «Настройки» sheet stores them, by key: the as-of date as ДД.ММ.ГГГГ, and empty when
+ * the user never set one (it then keeps following the period's end).
+ */
+export function settingCells(s: PaneSettings): Record<keyof Settings, string | number> {
+  return {
+    municipality: s.municipality,
+    planYear: s.planYear,
+    period: s.period,
+    asOf: s.asOfSet === false ? "" : s.asOf.split("-").reverse().join("."),
+    dueSoonDays: s.dueSoonDays,
+    minMenteeAge: s.minMenteeAge,
+  };
+}
+
 export function settingsOf(a: WorkbookAnalysis, today: Day): PaneSettings {
   const s: Settings = a.settings;
   const period = s.period ?? periodOfDay(s.asOf ?? today);

@@ -20,7 +20,7 @@ import type { SheetKind } from "../core/columns";
 import { mappingSettingsRows } from "../core/layouts/mapping";
 import type { SheetColumns } from "../core/layouts/result";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
-import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, paneProblem } from "../engine/tasks";
+import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, paneProblem, settingCells } from "../engine/tasks";
 import { readSchoolBooks } from "../xlsx/read";
 import { applyHighlights, clearHighlights } from "./highlight";
 import { writeImport } from "./import";
@@ -136,14 +136,7 @@ export interface ServiceOptions {
 /** The template's «Настройки» rows carrying the settings the pane shows, instead of the template's defaults. */
 function templateKeeping(model: TemplateModel, keep: PaneSettings | undefined): TemplateModel {
   if (!keep) return model;
-  const values: Record<keyof Settings, string | number> = {
-    municipality: keep.municipality,
-    planYear: keep.planYear,
-    period: keep.period,
-    asOf: keep.asOfSet === false ? "" : keep.asOf.split("-").reverse().join("."),
-    dueSoonDays: keep.dueSoonDays,
-    minMenteeAge: keep.minMenteeAge,
-  };
+  const values = settingCells(keep);
   const byLabel = new Map((Object.entries(SETTING_LABELS) as [keyof Settings, string][]).map(([k, label]) => [label, values[k]]));
   return { ...model, settings: { ...model.settings, rows: model.settings.rows.map((r) => (byLabel.has(String(r[0])) ? [r[0], byLabel.get(String(r[0]))!] : r)) } };
 }
@@ -220,15 +213,7 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
         const labels = ws.getRange("A1:A30");
         labels.load("values");
         await ctx.sync();
-        const values: Record<keyof Settings, string | number> = {
-          municipality: s.municipality,
-          planYear: s.planYear,
-          period: s.period,
-          // An as-of date the user never set stays unset: it keeps following the period's end.
-          asOf: s.asOfSet === false ? "" : s.asOf.split("-").reverse().join("."),
-          dueSoonDays: s.dueSoonDays,
-          minMenteeAge: s.minMenteeAge,
-        };
+        const values = settingCells(s);
         const rowOf = new Map(labels.values.map((r, i) => [headerKey(String(r[0] ?? "")), i]));
         let next = labels.values.findIndex((r) => r[0] === "" || r[0] === null);
         for (const [k, label] of Object.entries(SETTING_LABELS) as [keyof Settings, string][]) {

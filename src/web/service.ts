@@ -11,7 +11,7 @@ import { mappingSettingsRows } from "../core/layouts/mapping";
 import { parsePeriod } from "../core/period";
 import { SETTING_LABELS, type Settings } from "../core/settings";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
-import { paneProblem } from "../engine/tasks";
+import { paneProblem, settingCells } from "../engine/tasks";
 import { REMARKS_SHEET, REMARK_HEADERS, remarkRows } from "../office/remarks";
 import type { ActionOptions, MonitorService, PaneSettings } from "../office/service";
 import { readSchoolBooks } from "../xlsx/read";
@@ -28,14 +28,7 @@ export interface MemoryServiceOptions {
 
 /** The settings as the «Настройки» sheet stores them (text; the as-of date as ДД.ММ.ГГГГ). */
 export function settingValues(s: PaneSettings): [string, string][] {
-  const values: Record<keyof Settings, string | number> = {
-    municipality: s.municipality,
-    planYear: s.planYear,
-    period: s.period,
-    asOf: s.asOfSet === false ? "" : s.asOf.split("-").reverse().join("."),
-    dueSoonDays: s.dueSoonDays,
-    minMenteeAge: s.minMenteeAge,
-  };
+  const values = settingCells(s);
   return (Object.entries(SETTING_LABELS) as [keyof Settings, string][]).map(([k, label]) => [label, String(values[k])]);
 }
 
