@@ -46,6 +46,8 @@ describe("column mapping", () => {
     await openTab(page, "Проверка");
     await clickForOutcome(page, "Проверить книгу");
     const p = panel(page, "Проверка");
+    // The check's own outcome, not any message bar that appeared meanwhile (a loaded machine is slow).
+    await p.getByText(/^Проверка завершена/).first().waitFor({ timeout: 60_000 });
     expect((await kinds(p)).some((k) => k.startsWith(MISSING))).toBe(true);
     await p.getByText("Часть столбцов не распознана по заголовкам.", { exact: false }).waitFor();
     await p.getByRole("button", { name: "Сопоставить столбцы" }).click();
