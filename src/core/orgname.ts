@@ -183,6 +183,13 @@ const contains = (big: ReadonlySet<string>, small: ReadonlySet<string>) => small
 const distinctive = (tokens: Iterable<string>) => [...tokens].some((t) => /\d/.test(t) || (t.length >= 4 && !GENERIC.has(t)));
 
 /**
+ * Texts that are no organization's name: a TRUE/FALSE cell read as text. A roster cell TRUE must never be
+ * matched to an organization whose name cell also holds TRUE (two bad cells making one silent match).
+ */
+const NOT_NAMES = new Set(["истина", "ложь", "true", "false"]);
+const isName = (name: string) => name !== "" && !NOT_NAMES.has(orgNameKey(name));
+
+/**
  * The organizations of a workbook by code and by name. `resolve` tries, in order: the code (valueKey); the
  * whole name key; the name without its legal form (the legal form then only tells namesakes apart); a name
  * whose distinctive words are all in exactly one organization's name, or that holds all of one's. Anything
@@ -214,7 +221,7 @@ export class OrgResolver {
     if (this.short) return this.short;
     this.short = new Map();
     for (const o of this.pending ?? this.entries) {
-      if (o.code === "" || o.name === "" || looksLikeName(o.name)) continue;
+      if (o.code === "" || !isName(o.name) || looksLikeName(o.name)) continue;
       const k = orgNameKey(o.name);
       const list = this.short.get(k) ?? [];
       if (!list.some((x) => x.code === o.code)) list.push({ code: o.code, name: o.name });
@@ -231,7 +238,7 @@ export class OrgResolver {
       const k = valueKey(o.code);
       if (o.code === "" || seen.has(k)) continue;
       seen.add(k);
-      if (o.name === "") continue;
+      if (!isName(o.name)) continue;
       const key = orgNameKey(o.name);
       const core = orgCoreKey(key);
       const e: Entry = { code: o.code, name: o.name, key, core, legal: legalOf(key), tokens: tokensOf(core) };

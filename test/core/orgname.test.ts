@@ -106,3 +106,20 @@ describe("the type a name implies", () => {
     expect(inferOrgType("МБОУ «СОШ № 5»")!.because).toContain("«МБОУ»");
   });
 });
+
+describe("bad cells never make a match", () => {
+  // Found by test/properties/accounting.test.ts: a TRUE in the roster's code cell and a TRUE in the
+  // organization's name cell were matched by name, so repairing the name changed the roster's counts.
+  it("a roster TRUE is not matched to an organization whose name cell holds TRUE", async () => {
+    const { analyzeWorkbook } = await import("../../src/core/analyze");
+    const a = analyzeWorkbook({
+      sheets: [
+        { name: "Организации", rows: [["Код", "Организация", "Тип"], ["БДЮСШ", true, "ОДО"]] },
+        { name: "Участники", rows: [["ФИО", "Код организации", "Роль", "Категория", "Форма наставничества", "Дата начала"], ["Зайцев Илья Олегович", true, "Наставник", "Обучающийся", "Ученик – ученик", 44300]] },
+      ],
+    });
+    expect(a.issues.filter((i) => i.sheet === "Участники").map((i) => [i.cell, i.code])).toEqual([["B2", "unknown-organization"]]);
+    expect(new OrgResolver([{ code: "БДЮСШ", name: "ИСТИНА" }]).resolve("ИСТИНА").kind).toBe("unknown");
+    expect(new OrgResolver([{ code: "БДЮСШ", name: "МБУ ДО «ДЮСШ»" }]).resolve("МБУ ДО «ДЮСШ»")).toEqual({ kind: "match", code: "БДЮСШ", by: "name" });
+  });
+});
