@@ -144,3 +144,26 @@ test("a cell missing from the sheet's XML gets a cell of its own with the fill; 
   expect(clearHighlights(back)).toBe(3);
   expect(await looks(back.toBytes(), "Участники", ["B2", "C2", "D7"])).toEqual(await looks(bytes, "Участники", ["B2", "C2", "D7"]));
 });
+
+test("a store the add-in wrote in Excel (no «Стиль» column) is cleared from its colours: the user's blue back, no fill back", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Участники");
+  ws.getCell("A1").value = "ФИО";
+  for (const c of ["B2", "C2"]) {
+    ws.getCell(c).value = "x";
+    ws.getCell(c).fill = { type: "pattern", pattern: "solid", fgColor: { argb: `FF${PALETTE.tones.red.fill}` } }; // highlighted in Excel
+  }
+  ws.getCell("C2").numFmt = "@";
+  const store = wb.addWorksheet("ММ_Выделение", { state: "veryHidden" });
+  store.addRow([...STORE_HEADER]);
+  store.addRow(["Участники", "B2", "Solid", "#0000FF", "0"]);
+  store.addRow(["Участники", "C2", "None", "", ""]);
+  const pkg = new Package(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer));
+  expect(clearHighlights(pkg)).toBe(2);
+  const out = pkg.toBytes();
+  expect(await looks(out, "Участники", ["B2", "C2"])).toEqual([
+    { cell: "B2", fill: "0000FF", numFmt: "" },
+    { cell: "C2", fill: "none", numFmt: "@" },
+  ]);
+  expect(new Package(out).sheets().map((s) => s.name)).toEqual(["Участники"]);
+});

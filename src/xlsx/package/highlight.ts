@@ -59,28 +59,47 @@ function storeRows(pkg: Package, part: string): string[][] {
 }
 
 /**
- * Puts back the formats the store saved and removes the store. A row whose sheet is gone is skipped; a row
- * without «Стиль» (written by the add-in) is restored as no fill: the add-in's own «Убрать подсветку»
- * restores those from their colour. Returns how many cells were restored.
+ * Puts back the formats the store saved and removes the store. A row with «Стиль» (written here) gets its
+ * cell's former format back exactly. A row without it (written by the add-in in Excel) gets its fill back
+ * from «Цвет» on the cell's current format — a solid fill of that colour, or no fill — as the add-in's own
+ * «Убрать подсветку» would. A row whose sheet is gone is skipped. Returns how many cells were restored.
  */
 export function clearHighlights(pkg: Package): number {
   const store = pkg.sheets().find((s) => s.name === STORE_SHEET);
   if (!store?.part) return 0;
   const rows = storeRows(pkg, store.part);
-  const bySheet = new Map<string, Map<string, (xf: number) => number>>();
-  for (const [sheet, cell, , , , style] of rows) {
-    if (!sheet || !cell || style === undefined || style === "" || !/^\d+$/.test(style)) continue;
-    const m = bySheet.get(sheet) ?? new Map<string, (xf: number) => number>();
-    m.set(cell, () => Number(style));
-    bySheet.set(sheet, m);
+  const present = new Set(pkg.sheets().map((s) => s.name));
+  const exact = new Map<string, Map<string, number>>();
+  const byFill = new Map<string, Map<string, string | null>>();
+  for (const [sheet, cell, pattern, color, tint, style] of rows) {
+    if (!sheet || !cell || !present.has(sheet) || !/^[A-Z]+\d+$/.test(cell)) continue;
+    if (style !== undefined && /^\d+$/.test(style)) {
+      const m = exact.get(sheet) ?? new Map<string, number>();
+      exact.set(sheet, m.set(cell, Number(style)));
+    } else {
+      // The add-in's rule: no fill when the tint is empty (its five-column store) or the pattern is None.
+      const none = (tint !== undefined && rows[0]?.length >= 5 ? tint === "" : pattern === "None" || pattern === "") || !/^#[0-9A-Fa-f]{6}$/.test(color ?? "");
+      const m = byFill.get(sheet) ?? new Map<string, string | null>();
+      byFill.set(sheet, m.set(cell, none ? null : color!.slice(1)));
+    }
   }
   let restored = 0;
-  const present = new Set(pkg.sheets().map((s) => s.name));
-  for (const [sheet, cells] of bySheet) {
-    if (!present.has(sheet)) continue;
+  for (const [sheet, cells] of exact) {
     const ws = worksheet(pkg, sheet);
-    pkg.set(ws.part, restyleCells(pkg.text(ws.part), cells).xml);
+    pkg.set(ws.part, restyleCells(pkg.text(ws.part), new Map([...cells].map(([c, xf]) => [c, () => xf]))).xml);
     restored += cells.size;
+  }
+  if (byFill.size > 0) {
+    const stylesPart = stylesPartOf(pkg);
+    for (const [sheet, cells] of byFill) {
+      const ws = worksheet(pkg, sheet);
+      const now = restyleCells(pkg.text(ws.part), new Map([...cells.keys()].map((c) => [c, (xf: number) => xf]))).original;
+      const refs = [...cells.keys()];
+      const { xml, xfs } = solidFillXfs(pkg.text(stylesPart), refs.map((c) => ({ xf: now.get(c) ?? 0, rgb: cells.get(c)! })));
+      pkg.set(stylesPart, xml);
+      pkg.set(ws.part, restyleCells(pkg.text(ws.part), new Map(refs.map((c, i) => [c, () => xfs[i]]))).xml);
+      restored += refs.length;
+    }
   }
   removeSheet(pkg, STORE_SHEET);
   return restored;

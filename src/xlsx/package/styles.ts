@@ -179,18 +179,19 @@ export function fillOfXf(styles: string, xf: number): FillOf {
 
 /**
  * For each request, the index of a cell format equal to cell format `xf` but with a solid fill of `rgb`
- * (`RRGGBB`): found or appended; nothing already in the part changes or moves.
+ * (`RRGGBB`), or no fill for null: found or appended; nothing already in the part changes or moves.
  */
-export function solidFillXfs(target: string, requests: readonly { readonly xf: number; readonly rgb: string }[]): { xml: string; xfs: number[] } {
+export function solidFillXfs(target: string, requests: readonly { readonly xf: number; readonly rgb: string | null }[]): { xml: string; xfs: number[] } {
   const prefix = mainPrefix(target, "styleSheet");
   const fills = new StyleList(listOf(target, "fills").items);
   const xfs = new StyleList(listOf(target, "cellXfs").items);
   const plain = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>';
   const out = requests.map(({ xf, rgb }) => {
-    const fill = prefixed(`<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`, prefix);
+    // null: no fill, the styles part's first fill (ECMA-376 Part 1, §18.8.21: fills 0 and 1 are reserved, 0 is none).
+    const fillId = rgb === null ? 0 : fills.indexOf(prefixed(`<fill><patternFill patternType="solid"><fgColor rgb="FF${rgb.toUpperCase()}"/><bgColor indexed="64"/></patternFill></fill>`, prefix));
     const base = xfs.items[xf] ?? prefixed(plain, prefix);
     const head = findTag(base, "xf")!;
-    const tag = withAttr(withAttr(base.slice(head.start, head.end), "fillId", String(fills.indexOf(fill))), "applyFill", "1");
+    const tag = withAttr(withAttr(base.slice(head.start, head.end), "fillId", String(fillId)), "applyFill", "1");
     return xfs.indexOf(tag + base.slice(head.end));
   });
   let xml = appendItems(target, prefix, "fills", fills.added, fills.items.length);
