@@ -48,7 +48,9 @@ describe("column mapping", () => {
     const p = panel(page, "Проверка");
     // The check's own outcome, not any message bar that appeared meanwhile (a loaded machine is slow).
     await p.getByText(/^Проверка завершена/).first().waitFor({ timeout: 60_000 });
-    expect((await kinds(p)).some((k) => k.startsWith(MISSING))).toBe(true);
+    const found = await kinds(p);
+    const header = await page.evaluate(() => ["A1", "B1", "C1", "D1"].map((c) => window.__MM_TEST__!.cellValue("Участники", c)));
+    expect({ missing: found.some((k) => k.startsWith(MISSING)), found, header }).toEqual(expect.objectContaining({ missing: true }));
     await p.getByText("Часть столбцов не распознана по заголовкам.", { exact: false }).waitFor();
     await p.getByRole("button", { name: "Сопоставить столбцы" }).click();
     await p.getByRole("heading", { name: "Сопоставление столбцов" }).waitFor();
