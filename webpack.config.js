@@ -69,6 +69,23 @@ function rewriteManifest(xml, base) {
   return base ? xml.split(DEV_URL).join(base) : xml;
 }
 
+/** TypeScript through ts-loader: one rule for the add-in's bundles and the standalone page's. */
+function tsRule(production) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile: path.resolve(__dirname, "tsconfig.json"),
+        transpileOnly: true, // `npm run typecheck` does the type checking
+        // ES modules for webpack, so unused parts of Fluent UI are left out of the bundle.
+        compilerOptions: { module: "esnext", sourceMap: !production },
+      },
+    },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === "production";
   const serving = Boolean(env.WEBPACK_SERVE);
@@ -101,19 +118,7 @@ module.exports = async (env = {}, argv = {}) => {
     },
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              transpileOnly: true, // `npm run typecheck` does the type checking
-              // ES modules for webpack, so unused parts of Fluent UI are left out of the bundle.
-              compilerOptions: { module: "esnext", sourceMap: !production },
-            },
-          },
-        },
+        tsRule(production),
       ],
     },
     plugins: [
@@ -163,3 +168,4 @@ module.exports.manifestExcelApi = manifestExcelApi;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_URL = DEV_URL;
 module.exports.OUTPUT = OUTPUT;
+module.exports.tsRule = tsRule;

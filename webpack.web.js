@@ -4,6 +4,7 @@
 //   npm run build:web
 const path = require("node:path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { tsRule } = require("./webpack.config.js");
 
 const OUTPUT = path.resolve(__dirname, "dist-web");
 
@@ -23,22 +24,7 @@ module.exports = (env = {}, argv = {}) => {
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              transpileOnly: true,
-              compilerOptions: { module: "esnext", sourceMap: false },
-            },
-          },
-        },
-      ],
-    },
+    module: { rules: [tsRule(production)] },
     plugins: [new HtmlWebpackPlugin({ filename: "index.html", template: "./src/web/index.html", chunks: ["page"], scriptLoading: "defer" })],
     performance: { maxEntrypointSize: 4_000_000, maxAssetSize: 4_000_000 },
   };

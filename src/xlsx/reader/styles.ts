@@ -22,18 +22,22 @@ export function isBuiltinDate(id: number): boolean {
  * capitals other than M (so LibreOffice's `YYYY` or `HH:SS` would be numbers).
  */
 export function isDateFormatCode(code: string): boolean {
+  return showsOneOf(code, "ymdhsbMYDHS");
+}
+
+/**
+ * Whether the format code has one of `chars` as a format character: outside quoted text, `[...]`
+ * sections, a backslash-escaped character and the character after `_` or `*`.
+ */
+function showsOneOf(code: string, chars: string): boolean {
   for (let i = 0; i < code.length; i++) {
     const c = code[i];
-    if (c === '"') {
-      const close = code.indexOf('"', i + 1);
-      if (close < 0) return false;
-      i = close;
-    } else if (c === "[") {
-      const close = code.indexOf("]", i + 1);
+    if (c === '"' || c === "[") {
+      const close = code.indexOf(c === '"' ? '"' : "]", i + 1);
       if (close < 0) return false;
       i = close;
     } else if (c === "\\" || c === "_" || c === "*") i++;
-    else if ("ymdhsbMYDHS".includes(c)) return true;
+    else if (chars.includes(c)) return true;
   }
   return false;
 }
@@ -41,18 +45,9 @@ export function isDateFormatCode(code: string): boolean {
 export const DATE_STYLE = 1;
 export const PERCENT_STYLE = 2;
 
-/** A number format that shows a percentage: «%» outside quoted text and escapes (built-in 9 and 10 too). */
+/** A number format that shows a percentage: «%» as a format character (built-in 9 and 10 too). */
 export function isPercentFormatCode(code: string): boolean {
-  for (let i = 0; i < code.length; i++) {
-    const c = code[i];
-    if (c === '"') {
-      const close = code.indexOf('"', i + 1);
-      if (close < 0) return false;
-      i = close;
-    } else if (c === "\\" || c === "_" || c === "*") i++;
-    else if (c === "%") return true;
-  }
-  return false;
+  return showsOneOf(code, "%");
 }
 
 /**
