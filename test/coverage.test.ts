@@ -3,8 +3,8 @@ import ExcelJS from "exceljs";
 import { ORGANIZATIONS, PLAN_TOTAL } from "../scripts/example/boksitogorsk";
 import type { RosterRow } from "../scripts/example/roster";
 import { writeOrganizations, writeRoster, writeTargets } from "../scripts/example/workbook";
-import { computeCoverage } from "../src/core/coverage";
-import { parsePeriod } from "../src/core/period";
+import { computeCoverage } from "../src/core/coverage/coverage";
+import { parsePeriod } from "../src/core/model/period";
 import { analyze, exampleAnalysis } from "./helpers/xlsx";
 
 const Q2 = parsePeriod("2021-Q2")!;

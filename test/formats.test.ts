@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeWorkbook } from "../src/core/analyze";
-import type { WorkbookInput } from "../src/core/cells";
-import { computeCoverage } from "../src/core/coverage";
-import { parsePeriod } from "../src/core/period";
+import type { WorkbookInput } from "../src/core/model/cells";
+import { computeCoverage } from "../src/core/coverage/coverage";
+import { parsePeriod } from "../src/core/model/period";
 import { WorkbookFileError, readWorkbook } from "../src/xlsx/read";
 import { Package } from "../src/xlsx/package/opc";
 

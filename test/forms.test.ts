@@ -1,7 +1,7 @@
 // Local forms of mentorship (SPEC §2.3, issue 14 point 6): the defaults know them, and the form-category
 // check knows their words — «педагог», «преподаватель», «обучающийся», and «родитель», for which the list
 // has no category, so that side is not checked.
-import { DEFAULT_DICTIONARIES } from "../src/core/dictionaries";
+import { DEFAULT_DICTIONARIES } from "../src/core/model/dictionaries";
 import { COL, analyzeBook, book, issueList, mentee } from "./hard-input/helpers";
 
 const mentor = (form: string, category = "Педагог") => mentee("Орлова Анна Сергеевна", { role: "Наставник", category, form, birth: new Date(Date.UTC(1980, 0, 1)) });

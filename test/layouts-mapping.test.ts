@@ -7,11 +7,11 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { run } from "../src/cli/main";
 import { analyzeWorkbook } from "../src/core/analyze";
-import type { SheetInput, WorkbookInput } from "../src/core/cells";
-import { computeCoverage } from "../src/core/coverage";
-import { sheetColumns } from "../src/core/layouts/describe";
-import { mappingSettingsRows, readMappingRows } from "../src/core/layouts/mapping";
-import { parsePeriod } from "../src/core/period";
+import type { SheetInput, WorkbookInput } from "../src/core/model/cells";
+import { computeCoverage } from "../src/core/coverage/coverage";
+import { sheetColumns } from "../src/core/read/layouts/describe";
+import { mappingSettingsRows, readMappingRows } from "../src/core/read/layouts/mapping";
+import { parsePeriod } from "../src/core/model/period";
 import { readWorkbook } from "../src/xlsx/read";
 
 const DIR = join(__dirname, "fixtures", "layouts");
@@ -128,7 +128,7 @@ describe("for the pane: a sheet's columns and the rows that save a choice", () =
   it("gives the placed columns, the unplaced headers and the fields still free", () => {
     const input = inputOf(join(DIR, "roster-pairs.xlsx"));
     const a = analyzeWorkbook(input);
-    const cols = sheetColumns(input, a, "Пары")!;
+    const cols = sheetColumns(input, a.columns, "Пары")!;
     expect(cols.kind).toBe("participants");
     expect(cols.columns.filter((c) => c.field !== null).map((c) => [c.cell, c.field])).toEqual([
       ["B2", "mentor:fio"], ["C2", "mentee:fio"], ["D2", "mentee:birthDate"], ["E2", "orgCode"], ["F2", "form"], ["G2", "start"], ["H2", "end"], ["I2", "consent"],
@@ -140,7 +140,7 @@ describe("for the pane: a sheet's columns and the rows that save a choice", () =
 
   it("a sheet the product could not read: its likeliest header row, nothing placed that it does not know", () => {
     const input: WorkbookInput = { sheets: [{ name: "Лист1", rows: [["Отчёт школы"], ["Участник", "Кто", "Откуда"], ["Зайцев Илья", "ученик", "БДШИ"]] }] };
-    const cols = sheetColumns(input, analyzeWorkbook(input), "Лист1")!;
+    const cols = sheetColumns(input, analyzeWorkbook(input).columns, "Лист1")!;
     expect(cols.headerRow).toBe(2);
     expect(cols.unplaced.map((c) => c.header)).toEqual(["Участник", "Кто", "Откуда"]);
     expect(cols.missing).toEqual(expect.arrayContaining(["ФИО", "Роль", "Дата начала"]));

@@ -2,10 +2,10 @@
 // by name, «Статус участника», one row per pair, base lists without a role column. Issues always point at
 // the user's own cell. Workbooks are built as the readers deliver them (WorkbookInput).
 import { analyzeWorkbook } from "../src/core/analyze";
-import type { CellValue, SheetInput, WorkbookInput } from "../src/core/cells";
-import { computeCoverage } from "../src/core/coverage";
-import { consolidate } from "../src/core/consolidate";
-import { parsePeriod } from "../src/core/period";
+import type { CellValue, SheetInput, WorkbookInput } from "../src/core/model/cells";
+import { computeCoverage } from "../src/core/coverage/coverage";
+import { consolidate } from "../src/core/consolidate/consolidate";
+import { parsePeriod } from "../src/core/model/period";
 
 const FULL = "Муниципальное бюджетное образовательное учреждение дополнительного образования ";
 const ORGS: SheetInput = {

@@ -2,10 +2,10 @@
 // organization name, targets with a column per year, indicator sentences read by what they say,
 // percentages however they are typed. Workbooks are built as the readers deliver them (WorkbookInput).
 import { analyzeWorkbook } from "../src/core/analyze";
-import type { CellValue, SheetInput, WorkbookInput } from "../src/core/cells";
-import { computeCoverage } from "../src/core/coverage";
-import { understandIndicator } from "../src/core/layouts/indicators";
-import { parsePeriod } from "../src/core/period";
+import type { CellValue, SheetInput, WorkbookInput } from "../src/core/model/cells";
+import { computeCoverage } from "../src/core/coverage/coverage";
+import { understandIndicator } from "../src/core/read/layouts/indicators";
+import { parsePeriod } from "../src/core/model/period";
 
 const FULL = "Муниципальное бюджетное образовательное учреждение дополнительного образования ";
 const ORGS: SheetInput = {

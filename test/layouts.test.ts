@@ -5,9 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type WorkbookAnalysis, analyzeWorkbook } from "../src/core/analyze";
-import { type CoverageResult, computeCoverage, indicatorBaseText } from "../src/core/coverage";
-import { INDICATORS } from "../src/core/dictionaries";
-import { parsePeriod } from "../src/core/period";
+import { type CoverageResult, computeCoverage, indicatorBaseText } from "../src/core/coverage/coverage";
+import { INDICATORS } from "../src/core/model/dictionaries";
+import { parsePeriod } from "../src/core/model/period";
 import { buildReport } from "../src/core/report/model";
 import { readWorkbook } from "../src/xlsx/read";
 

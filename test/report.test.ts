@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { buildExample } from "../scripts/example/workbook";
-import { periodTitle, parsePeriod } from "../src/core/period";
+import { periodTitle, parsePeriod } from "../src/core/model/period";
 
 const BIN = join(__dirname, "..", "dist", "src", "cli", "main.js");
 const dir = mkdtempSync(join(tmpdir(), "mm-report-"));

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { SEED_ROADMAPS } from "../scripts/example/seed-roadmaps";
 import { buildSeedRoadmap } from "../scripts/example/workbook";
-import { isoOf, parseIsoDay } from "../src/core/dates";
-import { computeRoadmap } from "../src/core/roadmap";
+import { isoOf, parseIsoDay } from "../src/core/model/dates";
+import { computeRoadmap } from "../src/core/roadmap/roadmap";
 import { analyze, exampleAnalysis, issuesOf } from "./helpers/xlsx";
 
 const day = (iso: string) => parseIsoDay(iso)!;

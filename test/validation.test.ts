@@ -3,7 +3,7 @@
 import type ExcelJS from "exceljs";
 import { ROSTER_HEADER_ROW, rosterRowNumber } from "../scripts/example/workbook";
 import { ORGANIZATIONS } from "../scripts/example/boksitogorsk";
-import type { Issue } from "../src/core/issues";
+import type { Issue } from "../src/core/model/issues";
 import { exampleAnalysis, issuesOf } from "./helpers/xlsx";
 
 type Ex = Awaited<ReturnType<typeof exampleAnalysis>>;

@@ -4,12 +4,12 @@
 // Usage (spawned by bench.ts): node --expose-gc dist/scripts/bench/engine.js FILE RUNS
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import type { WorkbookInput } from "../../src/core/cells";
+import type { WorkbookInput } from "../../src/core/model/cells";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { computeCoverage } from "../../src/core/coverage";
-import { parseIsoDay } from "../../src/core/dates";
-import { parsePeriod } from "../../src/core/period";
-import { computeRoadmap } from "../../src/core/roadmap";
+import { computeCoverage } from "../../src/core/coverage/coverage";
+import { parseIsoDay } from "../../src/core/model/dates";
+import { parsePeriod } from "../../src/core/model/period";
+import { computeRoadmap } from "../../src/core/roadmap/roadmap";
 import { loadWorkbook, workbookInputOf } from "../../src/xlsx/read";
 import { median, timed } from "./stats";
 import { BENCH_PERIOD } from "./workbook";

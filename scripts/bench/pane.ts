@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { launch } from "../../test/browser/chromium";
 import { serve } from "../../test/browser/server";
-import { INDICATORS } from "../../src/core/dictionaries";
+import { INDICATORS } from "../../src/core/model/dictionaries";
 import { makeDistrict } from "./district";
 import { makeBenchRoster } from "./roster";
 import { median } from "./stats";

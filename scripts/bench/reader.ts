@@ -11,7 +11,7 @@ import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import type { WorkbookInput } from "../../src/core/cells";
+import type { WorkbookInput } from "../../src/core/model/cells";
 import { int, mb, median } from "./stats";
 
 type Reader = "exceljs" | "reader";

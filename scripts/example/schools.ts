@@ -1,7 +1,7 @@
 // School workbooks as schools send them to the district, built from the seed organizations: the test
 // set of consolidation (and what a curator can try it on).
 import ExcelJS from "exceljs";
-import { templateModel } from "../../src/core/template";
+import { templateModel } from "../../src/core/template/template";
 import { writeTemplate } from "../../src/xlsx/template";
 import { ORGANIZATIONS } from "./boksitogorsk";
 import { type RosterRow, makeName, rng } from "./roster";

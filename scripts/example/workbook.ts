@@ -1,7 +1,7 @@
 // Builds the bundled example workbook of the Бокситогорский district from the seed facts.
 import ExcelJS from "exceljs";
-import { DEFAULT_DICTIONARIES, DICTIONARY_HEADERS, INDICATORS, type ListName } from "../../src/core/dictionaries";
-import { SETTINGS_SHEET, SETTING_LABELS } from "../../src/core/settings";
+import { DEFAULT_DICTIONARIES, DICTIONARY_HEADERS, INDICATORS, type ListName } from "../../src/core/model/dictionaries";
+import { SETTINGS_SHEET, SETTING_LABELS } from "../../src/core/read/settings";
 import { MUNICIPALITY, ORGANIZATIONS, PLAN_BASIS, PLAN_TOTAL, PLAN_YEAR, ROADMAP, SHARE_TARGETS, type SeedOrganization } from "./boksitogorsk";
 import { type RosterRow, makeRoster } from "./roster";
 import type { SeedRoadmap } from "./seed-roadmaps";

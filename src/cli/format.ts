@@ -1,6 +1,6 @@
 // Plain-text tables for the terminal, Russian number style.
 
-export { dash, fmtNumber, fmtPercent } from "../core/format";
+export { dash, fmtNumber, fmtPercent } from "../core/model/format";
 
 function truncate(s: string, w: number): string {
   return s.length <= w ? s : `${s.slice(0, w - 1)}…`;

@@ -1,13 +1,13 @@
 // What the command line says about how it read the workbook: for each sheet not in the template's layout,
 // which column it took for what (and how to change that in `Настройки`), and the notes on what it inferred.
 import type { WorkbookAnalysis } from "../core/analyze";
-import { type CoverageResult, indicatorBaseText } from "../core/coverage";
-import { fmtPercent } from "../core/format";
-import { IGNORE_LABEL } from "../core/layouts/fields";
-import { MAPPING_PREFIX } from "../core/layouts/mapping";
-import type { SheetColumns } from "../core/layouts/result";
-import { shortOrgName } from "../core/orgname";
-import { SETTINGS_SHEET } from "../core/settings";
+import { type CoverageResult, indicatorBaseText } from "../core/coverage/coverage";
+import { fmtPercent } from "../core/model/format";
+import { IGNORE_LABEL } from "../core/read/layouts/fields";
+import { MAPPING_PREFIX } from "../core/read/layouts/mapping";
+import type { SheetColumns } from "../core/read/layouts/result";
+import { shortOrgName } from "../core/read/orgname";
+import { SETTINGS_SHEET } from "../core/read/settings";
 import { fmtNumber, table } from "./format";
 
 /** How many notes the text lists one by one. */

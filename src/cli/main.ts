@@ -2,8 +2,8 @@
 // mentor-monitor: the engine on .xlsx files (SPEC §7). Exit codes: 0 ok, 1 validation errors,
 // 2 a file or a call that cannot be processed (one Russian message, never a stack trace).
 import { parseArgs } from "node:util";
-import { parseIsoDay } from "../core/dates";
-import { parsePeriod } from "../core/period";
+import { parseIsoDay } from "../core/model/dates";
+import { parsePeriod } from "../core/model/period";
 import { WorkbookFileError } from "../xlsx/read";
 import { checkOutputPath, fileSystemErrorMessage, isFileSystemError, reasonOf } from "./io";
 import { type CommandResult, UsageError } from "./types";

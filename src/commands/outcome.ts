@@ -3,7 +3,7 @@
 // (dialog.html): the page gets only these words through its address — the report sheet's name, the
 // number of organizations, an error's text (the add-in's messages name sheets, cells and organizations,
 // never a roster's values) — never workbook data. See docs/addin-build.md.
-import { fmtNumber } from "../core/format";
+import { fmtNumber } from "../core/model/format";
 
 export interface Outcome {
   readonly kind: "success" | "error";

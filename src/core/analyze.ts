@@ -5,30 +5,29 @@
 // organization name, targets with a column per year, rosters with ФИО in three columns, pair rows, base
 // lists — are recognised once per sheet and read through a view (view.ts); a column mapping confirmed in
 // `Настройки` (layouts/mapping.ts) places columns first.
-import { type SheetInput, type WorkbookInput, cellAddress } from "./cells";
-import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetKind, type SheetSpec, TARGETS } from "./columns";
-import { DEFAULT_DICTIONARIES, DICTIONARIES_SHEET, DICTIONARY_HEADERS, type Dictionaries, type ListName } from "./dictionaries";
-import { HEADER_SCAN_ROWS, type LocatedSheet, locateSheets } from "./headers";
-import { type Issue, type Note, compareIssues } from "./issues";
-import { displayText } from "./readers";
-import { type OrganizationRow, type ParticipantRow, ROW_TYPES, type RoadmapRow, type RowType, type TargetRow } from "./schemas";
-import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings } from "./settings";
-import { IssueSink, type ReadContext, type RowRecord, type TableResult, readTable } from "./table";
-import { headerKey, valueKey } from "./text";
+import { type SheetInput, type WorkbookInput, cellAddress } from "./model/cells";
+import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetKind, type SheetSpec, TARGETS } from "./model/columns";
+import { DEFAULT_DICTIONARIES, DICTIONARIES_SHEET, DICTIONARY_HEADERS, type Dictionaries, type ListName } from "./model/dictionaries";
+import { HEADER_SCAN_ROWS, type LocatedSheet, locateSheets } from "./read/headers";
+import { type Issue, type Note, compareIssues } from "./model/issues";
+import { displayText } from "./read/readers";
+import { type OrganizationRow, type ParticipantRow, ROW_TYPES, type RoadmapRow, type RowType, type TargetRow } from "./read/schemas";
+import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings, roadmapPlanYear } from "./read/settings";
+import { IssueSink, type ReadContext, type RowRecord, type TableResult, readTable } from "./read/table";
+import { headerKey, valueKey } from "./model/text";
 import { checkOrganizations } from "./validate/organizations";
 import { PersonIndex } from "./validate/persons";
 import { PairBook, type RosterSheetOptions, checkParticipants } from "./validate/participants";
 import { checkTargets } from "./validate/targets";
 import { checkRoadmap } from "./validate/roadmap";
-import { roadmapPlanYear } from "./roadmap";
-import { todayDay, ymdOf } from "./dates";
-import { OrgResolver } from "./orgname";
-import { type FieldSpec, ORGANIZATION_FIELDS, type ColumnOverrides, matchFields } from "./layouts/fields";
-import { type ColumnMapping, type MappingRow, readColumnMapping } from "./layouts/mapping";
-import { type LayoutRead, type SheetColumns, describeColumns } from "./layouts/result";
-import { detectRoster, readRosterLayout, rosterBlocks } from "./layouts/roster";
-import { type IndicatorText, type TargetsRead, detectTargetTables, readTargetTable } from "./layouts/targets";
-import { organizationsFromPlans, readOrganizationsLayout } from "./layouts/organizations";
+import { todayDay, ymdOf } from "./model/dates";
+import { OrgResolver } from "./read/orgname";
+import { type FieldSpec, ORGANIZATION_FIELDS, type ColumnOverrides, matchFields } from "./read/layouts/fields";
+import { type ColumnMapping, type MappingRow, readColumnMapping } from "./read/layouts/mapping";
+import { type LayoutRead, type SheetColumns, describeColumns } from "./read/layouts/result";
+import { detectRoster, readRosterLayout, rosterBlocks } from "./read/layouts/roster";
+import { type IndicatorText, type TargetsRead, detectTargetTables, readTargetTable } from "./read/layouts/targets";
+import { organizationsFromPlans, readOrganizationsLayout } from "./read/layouts/organizations";
 
 /** A problem with the workbook as a whole: the command line stops with exit code 2. */
 export interface WorkbookProblem {

@@ -2,7 +2,7 @@
 // analysis never blocks the page; in jest and Node the same tasks in-thread. The Office adapter reads
 // the workbook block by block and hands each block to a job as soon as it is read (the page's share of
 // the work is then one structured clone per block), then asks the job for results.
-import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
+import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
 import { type TaskArgs, type TaskName, type TaskResults, analyzer, runTask } from "./tasks";
 
 /** A workbook without its rows: what the reader knows of each sheet besides the cells. */

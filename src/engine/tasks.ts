@@ -2,23 +2,23 @@
 // pane's Web Worker and in-thread (jest, Node). Results are plain data (structured-clonable): no class
 // instances, no functions, so they cross postMessage unchanged.
 import { type WorkbookAnalysis, analyzeWorkbook } from "../core/analyze";
-import { type CellValue, type WorkbookInput, cellAddress } from "../core/cells";
-import { type CoverageResult, computeCoverage } from "../core/coverage";
-import { type Day, isoOf, parseIsoDay, ymdOf } from "../core/dates";
-import { issueOrganizer } from "../core/issue-orgs";
-import { isFixable } from "../core/issue-names";
-import type { Issue } from "../core/issues";
-import { shortOrgName } from "../core/orgname";
-import { type Period, parsePeriod, periodCode, periodEnd, periodOfDay } from "../core/period";
-import { displayText } from "../core/readers";
+import { type CellValue, type WorkbookInput, cellAddress } from "../core/model/cells";
+import { type CoverageResult, computeCoverage } from "../core/coverage/coverage";
+import { type Day, isoOf, parseIsoDay, ymdOf } from "../core/model/dates";
+import { issueOrganizer } from "../core/report/issue-orgs";
+import { isFixable } from "../core/model/issue-names";
+import type { Issue } from "../core/model/issues";
+import { shortOrgName } from "../core/read/orgname";
+import { type Period, parsePeriod, periodCode, periodEnd, periodOfDay } from "../core/model/period";
+import { displayText } from "../core/read/readers";
 import { type SheetLayout, layoutReport } from "../core/report/layout";
 import { type StatusTone, buildReport } from "../core/report/model";
-import { type RoadmapResult, computeRoadmap, roadmapPlanYear } from "../core/roadmap";
-import type { Settings } from "../core/settings";
-import { ORGANIZATIONS, PARTICIPANTS } from "../core/columns";
-import { sheetColumns } from "../core/layouts/describe";
-import type { SheetColumns } from "../core/layouts/result";
-import { valueKey } from "../core/text";
+import { type RoadmapResult, computeRoadmap } from "../core/roadmap/roadmap";
+import { type Settings, roadmapPlanYear } from "../core/read/settings";
+import { ORGANIZATIONS, PARTICIPANTS } from "../core/model/columns";
+import { sheetColumns } from "../core/read/layouts/describe";
+import type { SheetColumns } from "../core/read/layouts/result";
+import { valueKey } from "../core/model/text";
 
 export interface PaneSettings {
   readonly municipality: string;
@@ -244,7 +244,7 @@ export function columnsOf(input: WorkbookInput, a: WorkbookAnalysis): SheetColum
   for (const spec of [PARTICIPANTS, ORGANIZATIONS]) {
     if (a.columns.some((c) => c.kind === spec.kind)) continue;
     const sheet = input.sheets.find((s) => spec.sheetSynonyms.some((n) => valueKey(n) === valueKey(s.name)));
-    const cols = sheet ? sheetColumns(input, a, sheet.name, spec.kind) : null;
+    const cols = sheet ? sheetColumns(input, a.columns, sheet.name, spec.kind) : null;
     if (cols) out.push(cols);
   }
   return out;

@@ -1,4 +1,4 @@
-// Writes a consolidation into the open district workbook by its sheet plans (core/consolidate.ts), with
+// Writes a consolidation into the open district workbook by its sheet plans (core/consolidate/consolidate.ts), with
 // the same result as the .xlsx path (xlsx/package/rows.ts): only the cells a plan names are touched — the
 // owned cells of replaced rows are emptied, the new rows and header cells written — so the district's own
 // rows, columns, formulas and formats stay where they are. Nothing is written when a target cell holds
@@ -13,10 +13,10 @@
 // BLOCK_CELLS cells (on Excel on the web, one more sync per block beyond). An Excel table over the roster
 // is not resized over the new rows (that needs ExcelApi 1.13): the rows below it are still read and checked.
 import type { SheetResult, WorkbookAnalysis } from "../core/analyze";
-import { type CellValue, cellAddress, isBlank } from "../core/cells";
-import type { Consolidation, SheetPlan } from "../core/consolidate";
-import { dayFromDate, excelSerialOf } from "../core/dates";
-import { DATE_FORMAT } from "../core/template";
+import { type CellValue, cellAddress, isBlank } from "../core/model/cells";
+import type { Consolidation, SheetPlan } from "../core/consolidate/consolidate";
+import { dayFromDate, excelSerialOf } from "../core/model/dates";
+import { DATE_FORMAT } from "../core/template/template";
 import { BLOCK_CELLS, BLOCK_ROWS } from "./run";
 
 type OfficeCell = string | number | boolean;

@@ -6,7 +6,7 @@
 // The reader gives the page back between blocks (one task per sync and per block converted), reports
 // progress per block, and can hand each block's rows to a sink (the engine's worker) instead of keeping
 // them: then the returned sheets have no rows.
-import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
+import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
 import { BLOCK_CELLS, BLOCK_ROWS, nextTask } from "./run";
 
 type Cell = string | number | boolean;

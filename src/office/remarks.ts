@@ -4,7 +4,7 @@
 // own message quotes). The sheet is marked as ours with a defined name: making it again replaces our
 // sheet only; a user's sheet of that name is left alone and ours gets «(2)». Two syncs up to
 // REMARK_ROWS_PER_SYNC rows, one more per further block (Excel on the web's 5 MB per request).
-import { ISSUE_NAMES, SEVERITY_NAMES, adviceFor, plainMessage } from "../core/issue-names";
+import { ISSUE_NAMES, SEVERITY_NAMES, adviceFor, plainMessage } from "../core/model/issue-names";
 import type { CheckResult, PaneIssue } from "../engine/tasks";
 
 export const REMARKS_SHEET = "Замечания для школ";

@@ -1,6 +1,6 @@
 // The Office.js report renderer: applies the core's SheetLayout to the open workbook. The same
 // interface as the ExcelJS renderer; no layout decisions here. Two syncs: one to look, one to write.
-import { cellAddress } from "../core/cells";
+import { cellAddress } from "../core/model/cells";
 import { type Box, STYLES, type SheetLayout, boxAddress } from "../core/report/layout";
 import { type ReportRenderer, reportMarkerName } from "../core/report/renderer";
 

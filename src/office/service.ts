@@ -5,20 +5,20 @@
 // Web Worker in the pane, in-thread in jest and Node. Each block of rows goes to the engine as soon as
 // it is read. Actions report their stage and counts through `onProgress`.
 import { analyzeWorkbook } from "../core/analyze";
-import { type CrossDuplicate, type FileSummary, consolidate } from "../core/consolidate";
-import { type CoverageResult } from "../core/coverage";
-import { type Day, stampOf, todayDay } from "../core/dates";
-import { isFixable } from "../core/issue-names";
-import { parsePeriod } from "../core/period";
-import { displayText } from "../core/readers";
+import { type CrossDuplicate, type FileSummary, consolidate } from "../core/consolidate/consolidate";
+import { type CoverageResult } from "../core/coverage/coverage";
+import { type Day, stampOf, todayDay } from "../core/model/dates";
+import { isFixable } from "../core/model/issue-names";
+import { parsePeriod } from "../core/model/period";
+import { displayText } from "../core/read/readers";
 import { renderReport } from "../core/report/renderer";
-import type { RoadmapResult } from "../core/roadmap";
-import { SETTINGS_SHEET, SETTING_LABELS, type Settings } from "../core/settings";
-import { type TemplateModel, templateModel } from "../core/template";
-import { headerKey } from "../core/text";
-import type { SheetKind } from "../core/columns";
-import { mappingSettingsRows } from "../core/layouts/mapping";
-import type { SheetColumns } from "../core/layouts/result";
+import type { RoadmapResult } from "../core/roadmap/roadmap";
+import { SETTINGS_SHEET, SETTING_LABELS, type Settings } from "../core/read/settings";
+import { type TemplateModel, templateModel } from "../core/template/template";
+import { headerKey } from "../core/model/text";
+import type { SheetKind } from "../core/model/columns";
+import { mappingSettingsRows } from "../core/read/layouts/mapping";
+import type { SheetColumns } from "../core/read/layouts/result";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
 import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, paneProblem, settingCells } from "../engine/tasks";
 import { readSchoolBooks } from "../xlsx/read";
@@ -33,12 +33,12 @@ import { type SheetChange, watchWorkbook } from "./watch";
 import { HIGHLIGHT_STORE } from "./highlight";
 import { REMARKS_SHEET } from "./remarks";
 import type { WorkbookShape } from "../engine/engine";
-import type { CellValue } from "../core/cells";
+import type { CellValue } from "../core/model/cells";
 
 export type { CheckResult, PaneIssue, PaneSettings, WorkbookStatus } from "../engine/tasks";
 export type { RemarksOutcome } from "./remarks";
 export type { SheetChange } from "./watch";
-export type { SheetColumns } from "../core/layouts/result";
+export type { SheetColumns } from "../core/read/layouts/result";
 
 /** A column the user placed in the pane's column mapping: its header as written and a field id (or "ignore"). */
 export interface ColumnChoice {

@@ -1,11 +1,11 @@
-// Inserts or repairs the monitoring template (core/template.ts) in the open workbook: Excel tables,
+// Inserts or repairs the monitoring template (core/template/template.ts) in the open workbook: Excel tables,
 // drop-down lists and date/number rules, so a school that types into it sees Excel's own checks.
 // Existing sheets keep their data; only their input rules are (re)applied. Texts are written as text
 // ("@" first). Three syncs.
-import { cellAddress, columnLetter } from "../core/cells";
-import { SHEET_SPECS } from "../core/columns";
-import { findHeader } from "../core/headers";
-import { type InputRule, TEMPLATE_ROWS, type TemplateModel } from "../core/template";
+import { cellAddress, columnLetter } from "../core/model/cells";
+import { SHEET_SPECS } from "../core/model/columns";
+import { findHeader } from "../core/read/headers";
+import { type InputRule, TEMPLATE_ROWS, type TemplateModel } from "../core/template/template";
 import { cellOf } from "./read";
 
 const HEADER_SCAN = 10;

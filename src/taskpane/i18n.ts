@@ -1,8 +1,8 @@
 // The pane's words: Russian first, English when Office's display language is English.
 // Names of concepts match the spec and the report (Охват, Дорожная карта, Свод, …). Numbers the Russian
-// way: a decimal comma, no-break spaces between thousands from five digits on (core/format.ts).
-import { fmtNumber, fmtPercent } from "../core/format";
-import { STATUS_RU } from "../core/roadmap";
+// way: a decimal comma, no-break spaces between thousands from five digits on (core/model/format.ts).
+import { fmtNumber, fmtPercent } from "../core/model/format";
+import { STATUS_RU } from "../core/roadmap/roadmap";
 
 export type Lang = "ru" | "en";
 
@@ -184,7 +184,7 @@ const ru = {
   dueOn: (d: string) => `срок ${d}`,
   noRoadmap: "Лист «Дорожная карта» не найден.",
   otherItems: (k: number) => `Остальные мероприятия: ${n(k)}`,
-  /** The same words as the command line and the report (core/roadmap.ts). */
+  /** The same words as the command line and the report (core/roadmap/roadmap.ts). */
   roadmapStatus: STATUS_RU as Record<string, string>,
 
   // report

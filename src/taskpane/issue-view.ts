@@ -1,7 +1,7 @@
 // The check's issues as the pane lists them: filtered, grouped by school (roster sheets) or by sheet,
 // identical problems folded into one line with their cells, flattened for a virtual list. Pure: no DOM.
-import { ISSUE_NAMES, isFixable, plainMessage } from "../core/issue-names";
-import type { IssueCode, Severity } from "../core/issues";
+import { ISSUE_NAMES, isFixable, plainMessage } from "../core/model/issue-names";
+import type { IssueCode, Severity } from "../core/model/issues";
 import type { PaneIssue } from "../engine/tasks";
 
 export interface IssueFilter {

@@ -1,7 +1,7 @@
 // Builds the host's workbook from the core's WorkbookInput (what either adapter reads) or from plain
 // 2-D arrays per sheet. Values land as Excel stores them: dates as serial numbers with a date format,
 // formula errors as error values. Nothing here goes through the proxies, so nothing is counted.
-import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
+import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
 import { ErrorValue, type SheetModel, WorkbookModel } from "./model";
 
 /** A cell as tests write it: the core's CellValue (Date, {error}, …); undefined counts as empty. */

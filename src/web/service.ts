@@ -3,13 +3,13 @@
 // package editor into a file to download (workbook.ts), never into the user's file.
 import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../core/analyze";
-import type { CellValue } from "../core/cells";
-import { consolidate } from "../core/consolidate";
-import { type Day, stampOf, todayDay } from "../core/dates";
-import { isFixable } from "../core/issue-names";
-import { mappingSettingsRows } from "../core/layouts/mapping";
-import { parsePeriod } from "../core/period";
-import { SETTING_LABELS, type Settings } from "../core/settings";
+import type { CellValue } from "../core/model/cells";
+import { consolidate } from "../core/consolidate/consolidate";
+import { type Day, stampOf, todayDay } from "../core/model/dates";
+import { isFixable } from "../core/model/issue-names";
+import { mappingSettingsRows } from "../core/read/layouts/mapping";
+import { parsePeriod } from "../core/model/period";
+import { SETTING_LABELS, type Settings } from "../core/read/settings";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
 import { paneProblem, settingCells } from "../engine/tasks";
 import { REMARKS_SHEET, REMARK_HEADERS, remarkRows } from "../office/remarks";

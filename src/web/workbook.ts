@@ -3,13 +3,13 @@
 // (src/xlsx/package), as the command line changes files: a sheet added or cells restyled, every other
 // part byte-identical. Each change makes new bytes the user can download; the original stays as it was.
 // No DOM here: the page (src/web/page.tsx) and the tests use it alike.
-import type { CellValue } from "../core/cells";
-import type { Consolidation } from "../core/consolidate";
+import type { CellValue } from "../core/model/cells";
+import type { Consolidation } from "../core/consolidate/consolidate";
 import type { SheetLayout } from "../core/report/layout";
 import { renderReport } from "../core/report/renderer";
-import { SETTINGS_SHEET } from "../core/settings";
-import { displayText } from "../core/readers";
-import { headerKey } from "../core/text";
+import { SETTINGS_SHEET } from "../core/read/settings";
+import { displayText } from "../core/read/readers";
+import { headerKey } from "../core/model/text";
 import { cellAt, mappingWrites } from "../engine/tasks";
 import { writeConsolidation } from "../xlsx/consolidate";
 import { type CellMark, STORE_SHEET, clearHighlights, highlightCells } from "../xlsx/package/highlight";

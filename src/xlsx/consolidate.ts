@@ -2,10 +2,10 @@
 // touches has its worksheet part edited row by row (package/rows.ts), its Excel table grown over the new
 // rows, and the styles part gets a date format if it lacks one. Every other part keeps its exact bytes.
 import ExcelJS from "exceljs";
-import { cellAddress } from "../core/cells";
-import { ROADMAP } from "../core/columns";
-import { type Consolidation, SOURCE_HEADER } from "../core/consolidate";
-import { templateModel } from "../core/template";
+import { cellAddress } from "../core/model/cells";
+import { ROADMAP } from "../core/model/columns";
+import { type Consolidation, SOURCE_HEADER } from "../core/consolidate/consolidate";
+import { templateModel } from "../core/template/template";
 import type { Package } from "./package/opc";
 import { UnsafeEditError, applyPlan } from "./package/rows";
 import { putSheet, scratchSheet } from "./package/sheet";

@@ -4,7 +4,7 @@
 // every value kept as text — the core's tolerant readers then read «15.05.2021» and «1 350» as Russian
 // users write them, which SheetJS's own guessing (US dates) would not.
 import type * as SheetJS from "@e965/xlsx";
-import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
+import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
 import { type ZipEntry, inflateEntry, readZip } from "./package/zip";
 
 export type FileFormat = "xlsx" | "xlsb" | "ods" | "xls" | "html" | "csv";

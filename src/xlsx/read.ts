@@ -4,8 +4,8 @@
 // ExcelJS path below (loadWorkbook + workbookInputOf) is the reference the reader is tested against.
 import type ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../core/analyze";
-import type { CellValue, SheetInput, WorkbookInput } from "../core/cells";
-import type { SchoolBook } from "../core/consolidate";
+import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
+import type { SchoolBook } from "../core/consolidate/consolidate";
 import { crc32 } from "./package/zip";
 import { readableCopy } from "./package/normalize";
 import { type FileFormat, detectFormat, readCsv, readWithSheetJs } from "./formats";

@@ -2,7 +2,7 @@
 // PackageReportRenderer below). ExcelJS cannot write
 // charts, so the layout's chart is left to the Office.js renderer; the data bars stay.
 import ExcelJS from "exceljs";
-import { cellAddress } from "../core/cells";
+import { cellAddress } from "../core/model/cells";
 import type { Package, SheetEntry } from "./package/opc";
 import { definedNameValues, putSheet, scratchSheet } from "./package/sheet";
 import { type SheetLayout, STYLES, boxAddress } from "../core/report/layout";

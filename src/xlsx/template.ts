@@ -1,8 +1,8 @@
-// Writes the monitoring template (core/template.ts) into an ExcelJS workbook: Excel tables,
+// Writes the monitoring template (core/template/template.ts) into an ExcelJS workbook: Excel tables,
 // drop-down lists, date and number rules, formats. A school that types into it sees Excel's own checks.
 import ExcelJS from "exceljs";
-import { columnLetter } from "../core/cells";
-import { type InputRule, TEMPLATE_ROWS, type TemplateModel, type TemplateSheet, templateModel } from "../core/template";
+import { columnLetter } from "../core/model/cells";
+import { type InputRule, TEMPLATE_ROWS, type TemplateModel, type TemplateSheet, templateModel } from "../core/template/template";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 

@@ -11,7 +11,7 @@ import { makeBenchRoster } from "../../scripts/bench/roster";
 import { ORGANIZATIONS, PLAN_BASIS, ROADMAP } from "../../scripts/example/boksitogorsk";
 import type { SeedOrganization } from "../../scripts/example/boksitogorsk";
 import type { RosterRow } from "../../scripts/example/roster";
-import { INDICATORS } from "../../src/core/dictionaries";
+import { INDICATORS } from "../../src/core/model/dictionaries";
 import { launch } from "./chromium";
 import type { PastedCell } from "./host-entry";
 import { serve } from "./server";

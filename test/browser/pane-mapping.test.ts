@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { ORGANIZATIONS } from "../../scripts/example/boksitogorsk";
 import { makeRoster } from "../../scripts/example/roster";
-import { ISSUE_NAMES } from "../../src/core/issue-names";
+import { ISSUE_NAMES } from "../../src/core/model/issue-names";
 import { EXAMPLE, type PaneSession, TEMPLATE_HEADERS, axe, clickForOutcome, openTab, panel, paste, pasteDistrict, shot, startPane } from "./pane-kit";
 
 let pane: PaneSession;

@@ -1,8 +1,8 @@
 // The text output of `validate` for rosters with any number of issues: the first few hundred listed one by
 // one, the rest summed up by kind, never a stack overflow (a table of 120 000 rows used to overflow it).
-import { makeIssue } from "../../src/core/issues";
+import { makeIssue } from "../../src/core/model/issues";
 import { TEXT_ISSUE_LIMIT, validateText } from "../../src/cli/commands/validate";
-import { fmtNumber } from "../../src/core/format";
+import { fmtNumber } from "../../src/core/model/format";
 
 const issues = (n: number) =>
   Array.from({ length: n }, (_, i) =>

@@ -1,9 +1,9 @@
 // Every issue code has a plain Russian name and advice; formula errors read as Russian Excel shows them;
 // the messages people see lose the slips the engine's wording has.
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { ISSUE_CODES } from "../../src/core/issues";
-import { EXCEL_ERRORS_RU, ISSUE_ADVICE, ISSUE_NAMES, SEVERITY_NAMES, adviceFor, isFixable, localizeExcelErrors, plainMessage } from "../../src/core/issue-names";
-import { PARTICIPANTS } from "../../src/core/columns";
+import { ISSUE_CODES } from "../../src/core/model/issues";
+import { EXCEL_ERRORS_RU, ISSUE_ADVICE, ISSUE_NAMES, SEVERITY_NAMES, adviceFor, isFixable, localizeExcelErrors, plainMessage } from "../../src/core/model/issue-names";
+import { PARTICIPANTS } from "../../src/core/model/columns";
 
 describe("names of the issue codes", () => {
   test.each([...ISSUE_CODES])("%s has a short Russian name and advice", (code) => {

@@ -1,6 +1,6 @@
 // Organization names as districts and schools write them (docs/layouts.md, «Names»): one key for every
 // spelling, matching a written name to a workbook's organizations, and the type a name implies.
-import { OrgResolver, inferOrgType, orgCoreKey, orgNameKey, shortOrgName } from "../../src/core/orgname";
+import { OrgResolver, inferOrgType, orgCoreKey, orgNameKey, shortOrgName } from "../../src/core/read/orgname";
 
 const FULL = "Муниципальное бюджетное образовательное учреждение дополнительного образования ";
 const SEED = [

@@ -1,7 +1,7 @@
 // One organization + ФИО + date of birth is one person, however the name is spelled; the index that
 // numbers persons must agree with valueKey, including where it skips building keys.
 import fc from "fast-check";
-import { sameKey, valueKey } from "../../src/core/text";
+import { sameKey, valueKey } from "../../src/core/model/text";
 import { PersonIndex, earlierRow } from "../../src/core/validate/persons";
 
 const BIRTH = 14_000; // 2008-05-01

@@ -1,7 +1,7 @@
-import { isoOf } from "../../src/core/dates";
-import { DEFAULT_DICTIONARIES, indexList } from "../../src/core/dictionaries";
-import { CellProblem, readDate, readList, readNumber, readText } from "../../src/core/readers";
-import { valueKey, headerKey } from "../../src/core/text";
+import { isoOf } from "../../src/core/model/dates";
+import { DEFAULT_DICTIONARIES, indexList } from "../../src/core/model/dictionaries";
+import { CellProblem, readDate, readList, readNumber, readText } from "../../src/core/read/readers";
+import { valueKey, headerKey } from "../../src/core/model/text";
 
 const forms = DEFAULT_DICTIONARIES.forms;
 const formIndex = indexList(forms);

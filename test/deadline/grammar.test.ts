@@ -1,6 +1,6 @@
 // Forms outside the seed table, built from the same parts: the rules compose.
-import { excelSerialOf } from "../../src/core/dates";
-import { parseDeadline } from "../../src/core/deadline";
+import { excelSerialOf } from "../../src/core/model/dates";
+import { parseDeadline } from "../../src/core/roadmap/deadline";
 import { day, readable } from "./helpers";
 
 const ctx = { planYear: 2022 };

@@ -1,6 +1,6 @@
 // Shared helpers for the deadline tests: ISO strings in, Days out, so expectations read like dates.
-import { type Day, isoOf, parseIsoDay } from "../../src/core/dates";
-import type { Deadline } from "../../src/core/deadline";
+import { type Day, isoOf, parseIsoDay } from "../../src/core/model/dates";
+import type { Deadline } from "../../src/core/roadmap/deadline";
 
 export function day(iso: string): Day {
   const d = parseIsoDay(iso);

@@ -1,9 +1,9 @@
 // Properties of the grammar over generated input: it never throws, every Day it returns is a
 // real calendar day, and the rules compose for any date, not just the ones in the seeds.
 import fc from "fast-check";
-import type { CellValue } from "../../src/core/cells";
-import { type Day, dayFromYMD, daysInMonth, excelSerialOf, isValidYMD, lastDayOfMonth, ymdOf } from "../../src/core/dates";
-import { type Deadline, parseDeadline } from "../../src/core/deadline";
+import type { CellValue } from "../../src/core/model/cells";
+import { type Day, dayFromYMD, daysInMonth, excelSerialOf, isValidYMD, lastDayOfMonth, ymdOf } from "../../src/core/model/dates";
+import { type Deadline, parseDeadline } from "../../src/core/roadmap/deadline";
 
 const ctx = { planYear: 2022 };
 const RUNS = { numRuns: 500 };

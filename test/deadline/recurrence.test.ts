@@ -1,4 +1,4 @@
-import { lastOccurrence, occurrenceBefore, occurrenceFrom } from "../../src/core/deadline";
+import { lastOccurrence, occurrenceBefore, occurrenceFrom } from "../../src/core/roadmap/deadline";
 import { day, isoOrNull } from "./helpers";
 
 describe("occurrences of a recurrence", () => {

@@ -1,7 +1,7 @@
 // Every "Срок" cell of the roadmaps in the seed documents (shared/seeds 000, 002, 003, 004;
 // 001 is a programme without a deadline column), typos included, with the reading a district
 // specialist would give it. One row per cell, in document order.
-import { parseDeadline, type DeadlineKind } from "../../src/core/deadline";
+import { parseDeadline, type DeadlineKind } from "../../src/core/roadmap/deadline";
 import { readable } from "./helpers";
 
 interface Expect {

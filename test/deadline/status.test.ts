@@ -1,4 +1,4 @@
-import { parseDeadline, roadmapStatus, type RoadmapProgress } from "../../src/core/deadline";
+import { parseDeadline, roadmapStatus, type RoadmapProgress } from "../../src/core/roadmap/deadline";
 import { day, isoOrNull } from "./helpers";
 
 /** Status of a deadline text at an as-of date, with Days as ISO strings. */

@@ -1,4 +1,4 @@
-import { normalizeText, tokenize, type Token } from "../../src/core/deadline";
+import { normalizeText, tokenize, type Token } from "../../src/core/roadmap/deadline";
 
 const kinds = (text: string) =>
   tokenize(text).map((t: Token) =>

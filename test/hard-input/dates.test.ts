@@ -1,6 +1,6 @@
 // Dates as people type them (SPEC §2.3: Excel serials, ДД.ММ.ГГГГ, Д.М.ГГ, ГГГГ-ММ-ДД; a trailing «г.»),
 // everything else as invalid-date at its cell, and workbooks in the 1904 date system.
-import { excelSerialOf, isoOf } from "../../src/core/dates";
+import { excelSerialOf, isoOf } from "../../src/core/model/dates";
 import { COL, MENTOR, analyzeBook, book, issueAt, issueList, mentee, rosterInput, utc } from "./helpers";
 import type { Cell } from "./helpers";
 

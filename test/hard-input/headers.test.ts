@@ -7,7 +7,7 @@
 // title to its left, since Office.js delivers a merged title only in its first cell. The two-row reading
 // wins over the lower row alone only when it finds more columns; data starts below the lower row.
 import { analyzeWorkbook } from "../../src/core/analyze";
-import type { CellValue, WorkbookInput } from "../../src/core/cells";
+import type { CellValue, WorkbookInput } from "../../src/core/model/cells";
 import { WorkbookFileError } from "../../src/xlsx/read";
 import { requireRoster } from "../../src/xlsx/open";
 import { HEADERS, MENTOR, analyzeBook, book, issueList, mentee, utc } from "./helpers";

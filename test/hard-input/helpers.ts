@@ -6,10 +6,10 @@ import ExcelJS from "exceljs";
 import { ORGANIZATIONS } from "../../scripts/example/boksitogorsk";
 import { writeOrganizations, writeTargets } from "../../scripts/example/workbook";
 import { type WorkbookAnalysis, analyzeWorkbook } from "../../src/core/analyze";
-import { type CellValue, type SheetInput, type WorkbookInput, isBlank } from "../../src/core/cells";
-import { type CoverageResult, computeCoverage } from "../../src/core/coverage";
-import type { IssueCode } from "../../src/core/issues";
-import { parsePeriod } from "../../src/core/period";
+import { type CellValue, type SheetInput, type WorkbookInput, isBlank } from "../../src/core/model/cells";
+import { type CoverageResult, computeCoverage } from "../../src/core/coverage/coverage";
+import type { IssueCode } from "../../src/core/model/issues";
+import { parsePeriod } from "../../src/core/model/period";
 import { workbookInputOf } from "../../src/xlsx/read";
 import { roundTrip } from "../helpers/xlsx";
 

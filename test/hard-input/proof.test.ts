@@ -1,8 +1,8 @@
 // The proofs the hard-input tests rely on must be able to fail: a changed cell and a lost row are caught.
 import { analyzeWorkbook } from "../../src/core/analyze";
-import type { WorkbookInput } from "../../src/core/cells";
-import { computeCoverage } from "../../src/core/coverage";
-import { parsePeriod } from "../../src/core/period";
+import type { WorkbookInput } from "../../src/core/model/cells";
+import { computeCoverage } from "../../src/core/coverage/coverage";
+import { parsePeriod } from "../../src/core/model/period";
 import { HEADERS, MENTOR, expectEveryRowAccounted, firstDifference, mentee } from "./helpers";
 
 const input = (): WorkbookInput => ({

@@ -1,7 +1,7 @@
 // Test helpers: every workbook goes through a real .xlsx round trip (ExcelJS write → bytes → read).
 import ExcelJS from "exceljs";
 import { type WorkbookAnalysis, analyzeWorkbook } from "../../src/core/analyze";
-import type { Issue, IssueCode } from "../../src/core/issues";
+import type { Issue, IssueCode } from "../../src/core/model/issues";
 import { loadWorkbook, workbookInputOf } from "../../src/xlsx/read";
 import { buildExample } from "../../scripts/example/workbook";
 

@@ -1,7 +1,7 @@
 // The seed example (six organizations, plan 1256, a roster with planted mistakes) as host input,
 // and rosters of any size built from it for the sync-count tests.
 import type ExcelJS from "exceljs";
-import type { CellValue, SheetInput, WorkbookInput } from "../../src/core/cells";
+import type { CellValue, SheetInput, WorkbookInput } from "../../src/core/model/cells";
 import type { TestHost } from "../../src/testhost";
 import { cellName, parseAddress } from "../../src/testhost/address";
 import { workbookInputOf } from "../../src/xlsx/read";

@@ -3,9 +3,9 @@
 import type { RosterRow } from "../../scripts/example/roster";
 import { districtBase, schoolRoster, schoolSet, templateSchool } from "../../scripts/example/schools";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import type { CellValue, WorkbookInput } from "../../src/core/cells";
-import { consolidate } from "../../src/core/consolidate";
-import { todayDay } from "../../src/core/dates";
+import type { CellValue, WorkbookInput } from "../../src/core/model/cells";
+import { consolidate } from "../../src/core/consolidate/consolidate";
+import { todayDay } from "../../src/core/model/dates";
 import { writeImport } from "../../src/office/import";
 import { readWorkbook } from "../../src/office/read";
 import { BLOCK_CELLS } from "../../src/office/run";

@@ -2,7 +2,7 @@
 // interface (the worker's protocol gives what in-thread gives), the same data recognised as unchanged,
 // a shown suggestion written as text only into a cell that still holds what the check saw, the
 // template that keeps the settings the pane shows, and the first-run status.
-import { SETTING_LABELS } from "../../src/core/settings";
+import { SETTING_LABELS } from "../../src/core/read/settings";
 import { type Engine, type EnginePort, type FromWorker, type ToWorker, inThreadEngine, portEngine, workerHandler } from "../../src/engine/engine";
 import { type Progress, createService } from "../../src/office/service";
 import { createHost } from "../../src/testhost";

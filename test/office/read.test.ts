@@ -1,9 +1,9 @@
 // Reading through Office.js on the host gives the engine exactly what the .xlsx path gives it, although
 // Office delivers dates as serial numbers and formula errors as text with value type "Error".
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { computeCoverage } from "../../src/core/coverage";
-import { todayDay } from "../../src/core/dates";
-import { parsePeriod } from "../../src/core/period";
+import { computeCoverage } from "../../src/core/coverage/coverage";
+import { todayDay } from "../../src/core/model/dates";
+import { parsePeriod } from "../../src/core/model/period";
 import { createService } from "../../src/office/service";
 import { createHost } from "../../src/testhost";
 import { NOW, ROSTER, exampleInput, snapshot } from "./example";

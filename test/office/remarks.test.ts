@@ -1,6 +1,6 @@
 // «Замечания для школ»: the roster issues of a check as one sheet, school by school, with cell, column,
 // problem and what to do, as an Excel table to filter by school; made again, it replaces only our sheet.
-import { ISSUE_NAMES } from "../../src/core/issue-names";
+import { ISSUE_NAMES } from "../../src/core/model/issue-names";
 import { createService } from "../../src/office/service";
 import { REMARKS_MARKER, REMARKS_SHEET, REMARK_HEADERS } from "../../src/office/remarks";
 import { createHost } from "../../src/testhost";

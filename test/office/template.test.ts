@@ -1,8 +1,8 @@
 // Inserting the template makes the §2 sheets as Excel tables with drop-down lists that point at
 // «Справочники», date and number rules; inserting again repairs the rules and leaves data alone.
-import { DEFAULT_DICTIONARIES } from "../../src/core/dictionaries";
-import { SETTING_LABELS } from "../../src/core/settings";
-import { TEMPLATE_ROWS } from "../../src/core/template";
+import { DEFAULT_DICTIONARIES } from "../../src/core/model/dictionaries";
+import { SETTING_LABELS } from "../../src/core/read/settings";
+import { TEMPLATE_ROWS } from "../../src/core/template/template";
 import { createService } from "../../src/office/service";
 import { type TestHost, createHost } from "../../src/testhost";
 import { parseAddress } from "../../src/testhost/address";

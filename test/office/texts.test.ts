@@ -4,10 +4,10 @@
 // the text format "@" first fails here. One describe per writing path: import of school rows, template
 // headers / lists / settings, the report (a hand-made layout and organization names end to end), the
 // highlight store, the settings the pane saves.
-import type { WorkbookInput } from "../../src/core/cells";
+import type { WorkbookInput } from "../../src/core/model/cells";
 import { type SheetLayout } from "../../src/core/report/layout";
 import { renderReport } from "../../src/core/report/renderer";
-import { templateModel } from "../../src/core/template";
+import { templateModel } from "../../src/core/template/template";
 import { HIGHLIGHT_STORE } from "../../src/office/highlight";
 import { OfficeReportRenderer } from "../../src/office/report";
 import { createService } from "../../src/office/service";

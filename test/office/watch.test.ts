@@ -5,7 +5,7 @@
 // remarks sheet) report nothing.
 import { makeDistrict } from "../../scripts/bench/district";
 import { makeBenchRoster } from "../../scripts/bench/roster";
-import { INDICATORS } from "../../src/core/dictionaries";
+import { INDICATORS } from "../../src/core/model/dictionaries";
 import type { RosterRow } from "../../scripts/example/roster";
 import { type SheetChange, coalesce, rowsOfAddress } from "../../src/office/watch";
 import { type CheckResult, type MonitorService, createService } from "../../src/office/service";

@@ -4,10 +4,10 @@
 // with a readable code disappears, and its roster rows count exactly as with a clean row.
 import fc from "fast-check";
 import { type WorkbookAnalysis, analyzeWorkbook, isExcluded } from "../../src/core/analyze";
-import { type CellValue, type WorkbookInput, isBlank } from "../../src/core/cells";
-import { type CoverageResult, computeCoverage } from "../../src/core/coverage";
-import { parsePeriod } from "../../src/core/period";
-import { valueKey } from "../../src/core/text";
+import { type CellValue, type WorkbookInput, isBlank } from "../../src/core/model/cells";
+import { type CoverageResult, computeCoverage } from "../../src/core/coverage/coverage";
+import { parsePeriod } from "../../src/core/model/period";
+import { valueKey } from "../../src/core/model/text";
 import { type GeneratedTable, SPECS, sheetOf, tableOf, workbookOf } from "./arbitraries";
 
 const periods = fc.constantFrom("2021-Q1", "2021-Q2", "2021-Q4", "2020-Q3").map((p) => parsePeriod(p)!);

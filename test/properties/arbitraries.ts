@@ -2,10 +2,10 @@
 // (so that rows are valid often enough to be counted, duplicated, paired), the rest anything at all:
 // random text, numbers incl. NaN and ±Infinity, booleans, Dates incl. invalid ones, formula errors, null.
 import fc from "fast-check";
-import type { CellValue, SheetInput, WorkbookInput } from "../../src/core/cells";
-import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetSpec, TARGETS } from "../../src/core/columns";
-import { DEFAULT_DICTIONARIES, INDICATORS } from "../../src/core/dictionaries";
-import { excelSerialOf } from "../../src/core/dates";
+import type { CellValue, SheetInput, WorkbookInput } from "../../src/core/model/cells";
+import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetSpec, TARGETS } from "../../src/core/model/columns";
+import { DEFAULT_DICTIONARIES, INDICATORS } from "../../src/core/model/dictionaries";
+import { excelSerialOf } from "../../src/core/model/dates";
 
 const ERRORS = ["#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"];
 

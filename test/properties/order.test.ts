@@ -3,8 +3,8 @@
 // text-key memo in text.ts is state that must never show).
 import fc from "fast-check";
 import { type WorkbookAnalysis, analyzeWorkbook } from "../../src/core/analyze";
-import { type CoverageResult, computeCoverage } from "../../src/core/coverage";
-import { parsePeriod } from "../../src/core/period";
+import { type CoverageResult, computeCoverage } from "../../src/core/coverage/coverage";
+import { parsePeriod } from "../../src/core/model/period";
 import { SPECS, tableOf, workbookOf } from "./arbitraries";
 
 const Q2 = parsePeriod("2021-Q2")!;

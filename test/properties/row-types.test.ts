@@ -1,8 +1,8 @@
 // The fast acceptance of a row must agree with its zod schema on every input: readTable trusts `accepts`
 // for valid rows and only asks zod about the rest, so a disagreement would pass a bad row or lose a good one.
 import fc from "fast-check";
-import { SHEET_SPECS } from "../../src/core/columns";
-import { ROW_TYPES } from "../../src/core/schemas";
+import { SHEET_SPECS } from "../../src/core/model/columns";
+import { ROW_TYPES } from "../../src/core/read/schemas";
 
 // Values near every boundary the schemas draw: blank and one-character strings, whole and fractional,
 // negative, huge and non-finite numbers, the target years' range, and things no reader produces.

@@ -2,10 +2,10 @@
 // well formed (a stable code with its severity, a real cell of that sheet, a Russian message).
 import fc from "fast-check";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { computeCoverage } from "../../src/core/coverage";
-import { ISSUE_CODES, severityOf } from "../../src/core/issues";
-import { parsePeriod } from "../../src/core/period";
-import { computeRoadmap } from "../../src/core/roadmap";
+import { computeCoverage } from "../../src/core/coverage/coverage";
+import { ISSUE_CODES, severityOf } from "../../src/core/model/issues";
+import { parsePeriod } from "../../src/core/model/period";
+import { computeRoadmap } from "../../src/core/roadmap/roadmap";
 import { SPECS, tableOf, workbookOf } from "./arbitraries";
 
 const Q2 = parsePeriod("2021-Q2")!;

@@ -9,9 +9,9 @@ import { ORGANIZATIONS } from "../../scripts/example/boksitogorsk";
 import { writeOrganizations, writeTargets } from "../../scripts/example/workbook";
 import { buildBenchWorkbook } from "../../scripts/bench/workbook";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import type { CellValue, WorkbookInput } from "../../src/core/cells";
-import { computeCoverage } from "../../src/core/coverage";
-import { parsePeriod } from "../../src/core/period";
+import type { CellValue, WorkbookInput } from "../../src/core/model/cells";
+import { computeCoverage } from "../../src/core/coverage/coverage";
+import { parsePeriod } from "../../src/core/model/period";
 import { HEADERS, MENTOR, book, mentee, utc } from "../hard-input/helpers";
 import { differences, handBook, viaExcelJS, viaReader } from "./helpers";
 

@@ -1,7 +1,7 @@
 // Helpers of the reader's tests: both readers on the same bytes, a cell-by-cell comparison that names
 // every difference, and a minimal package builder for the XML ExcelJS cannot write.
-import type { CellValue, WorkbookInput } from "../../src/core/cells";
-import { cellAddress } from "../../src/core/cells";
+import type { CellValue, WorkbookInput } from "../../src/core/model/cells";
+import { cellAddress } from "../../src/core/model/cells";
 import { crc32, writeZip } from "../../src/xlsx/package/zip";
 import { loadWorkbook, workbookInputOf } from "../../src/xlsx/read";
 import { type ReadResult, readWorkbookInput } from "../../src/xlsx/reader/workbook";

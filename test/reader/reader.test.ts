@@ -349,7 +349,7 @@ describe("runs in a browser", () => {
     };
     visit(join(__dirname, "../../src/xlsx/reader/workbook.ts"));
     expect([...seen].map((f) => f.replace(/.*src\//, "src/")).sort()).toEqual(
-      ["src/core/cells.ts", "src/xlsx/package/opc.ts", "src/xlsx/package/xml.ts", "src/xlsx/package/zip.ts", ...["bytes", "errors", "parts", "sheet", "strings", "styles", "workbook"].map((f) => `src/xlsx/reader/${f}.ts`)].sort(),
+      ["src/core/model/cells.ts", "src/xlsx/package/opc.ts", "src/xlsx/package/xml.ts", "src/xlsx/package/zip.ts", ...["bytes", "errors", "parts", "sheet", "strings", "styles", "workbook"].map((f) => `src/xlsx/reader/${f}.ts`)].sort(),
     );
   });
 });

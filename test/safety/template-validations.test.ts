@@ -3,8 +3,8 @@
 // C2:C501: it merges per-cell rules after sorting addresses as strings ("C10" < "C2"); see src/xlsx/template.ts.
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { columnLetter } from "../../src/core/cells";
-import { TEMPLATE_ROWS, templateModel } from "../../src/core/template";
+import { columnLetter } from "../../src/core/model/cells";
+import { TEMPLATE_ROWS, templateModel } from "../../src/core/template/template";
 import { compactDataValidations, setColumnValidation, workbookBytes } from "../../src/xlsx/template";
 import { cli, read, removeScratch, scratch } from "./util";
 

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { rosterProblem } from "../../core/analyze";
-import { type Consolidation, type SchoolBook, consolidate } from "../../core/consolidate";
+import { type Consolidation, type SchoolBook, consolidate } from "../../core/consolidate/consolidate";
 import { writeConsolidation } from "../../xlsx/consolidate";
 import { openWorkbookFile, requireXlsx } from "../../xlsx/open";
 import { openPackage } from "../../xlsx/package/open";

@@ -1,8 +1,8 @@
 import { basename } from "node:path";
-import { type CoverageResult, computeCoverage, exclusionNotes, rowsSummary } from "../../core/coverage";
-import { type Period, periodCode, periodTitle } from "../../core/period";
+import { type CoverageResult, computeCoverage, exclusionNotes, rowsSummary } from "../../core/coverage/coverage";
+import { type Period, periodCode, periodTitle } from "../../core/model/period";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
-import { shortOrgName } from "../../core/orgname";
+import { shortOrgName } from "../../core/read/orgname";
 import { fmtNumber, fmtPercent, table } from "../format";
 import { columnsText, indicatorsText, sections } from "../layouts";
 import type { CommandResult } from "../types";

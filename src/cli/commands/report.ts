@@ -1,11 +1,12 @@
 import { basename, resolve } from "node:path";
-import { computeCoverage, exclusionNotes, rowsSummary } from "../../core/coverage";
-import { type Day, isoOf, stampOf, todayDay, ymdOf } from "../../core/dates";
-import { type Period, periodCode } from "../../core/period";
+import { computeCoverage, exclusionNotes, rowsSummary } from "../../core/coverage/coverage";
+import { type Day, isoOf, stampOf, todayDay, ymdOf } from "../../core/model/dates";
+import { type Period, periodCode } from "../../core/model/period";
 import { buildReport } from "../../core/report/model";
 import { layoutReport } from "../../core/report/layout";
 import { renderReport } from "../../core/report/renderer";
-import { computeRoadmap, roadmapPlanYear } from "../../core/roadmap";
+import { computeRoadmap } from "../../core/roadmap/roadmap";
+import { roadmapPlanYear } from "../../core/read/settings";
 import { openWorkbookFile, requireRoster, requireXlsx } from "../../xlsx/open";
 import { openPackage } from "../../xlsx/package/open";
 import { PackageReportRenderer } from "../../xlsx/report";

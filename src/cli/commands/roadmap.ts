@@ -1,6 +1,7 @@
 import { basename } from "node:path";
-import { type Day, isoOf, ruOf, ymdOf } from "../../core/dates";
-import { type RoadmapResult, STATUS_RU, compareItems, computeRoadmap, roadmapPlanYear } from "../../core/roadmap";
+import { type Day, isoOf, ruOf, ymdOf } from "../../core/model/dates";
+import { type RoadmapResult, STATUS_RU, compareItems, computeRoadmap } from "../../core/roadmap/roadmap";
+import { roadmapPlanYear } from "../../core/read/settings";
 import { openWorkbookFile } from "../../xlsx/open";
 import { WorkbookFileError } from "../../xlsx/read";
 import { dash, table } from "../format";

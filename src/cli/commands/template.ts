@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { templateModel } from "../../core/template";
+import { templateModel } from "../../core/template/template";
 import { workbookBytes, writeTemplate } from "../../xlsx/template";
 import { writeOutputFile } from "../io";
 import type { CommandResult } from "../types";

@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import type { Issue } from "../../core/issues";
+import type { Issue } from "../../core/model/issues";
 import { openWorkbookFile, requireRoster } from "../../xlsx/open";
 import { fmtNumber, table } from "../format";
 import { columnsText, notesText, sections } from "../layouts";

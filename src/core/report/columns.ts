@@ -1,6 +1,6 @@
 // The coverage table's columns, in one place: a region that wants another order edits this list only.
-import type { CoverageCounts, OrgCoverage } from "../coverage";
-import { shortOrgName } from "../orgname";
+import type { CoverageCounts, OrgCoverage } from "../coverage/coverage";
+import { shortOrgName } from "../read/orgname";
 import type { NumberFormat, ReportValue } from "./model";
 
 export interface CoverageColumn {

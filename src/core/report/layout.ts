@@ -1,6 +1,6 @@
 // Places the report model on a worksheet grid: where every cell goes, merges, widths, formats, rules,
 // print setup. Renderers (ExcelJS now, Office.js in the add-in) apply this and decide nothing themselves.
-import { cellAddress } from "../cells";
+import { cellAddress } from "../model/cells";
 import type { NumberFormat, ReportModel, ReportTable, ReportValue, StatusTone } from "./model";
 
 export type CellStyle = "title" | "subtitle" | "section" | "header" | "body" | "total" | "note" | "empty";

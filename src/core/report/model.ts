@@ -1,15 +1,15 @@
 // The consolidated report (Свод, SPEC §6) as data: sections of tables with their formats and rules.
 // Built from validation, coverage and roadmap results; holds aggregates only, never a person.
 import type { WorkbookAnalysis } from "../analyze";
-import { type CoverageResult, type IndicatorFact, type OrgCoverage, exclusionNotes, indicatorBaseText, rowsSummary } from "../coverage";
-import { type Day, ruOf } from "../dates";
-import type { Issue } from "../issues";
-import { type Period, periodCode, periodTitle } from "../period";
-import { type RoadmapResult, STATUS_RU, compareItems } from "../roadmap";
-import { valueKey } from "../text";
-import { shortOrgName } from "../orgname";
+import { type CoverageResult, type IndicatorFact, type OrgCoverage, exclusionNotes, indicatorBaseText, rowsSummary } from "../coverage/coverage";
+import { type Day, ruOf } from "../model/dates";
+import type { Issue } from "../model/issues";
+import { type Period, periodCode, periodTitle } from "../model/period";
+import { type RoadmapResult, STATUS_RU, compareItems } from "../roadmap/roadmap";
+import { valueKey } from "../model/text";
+import { shortOrgName } from "../read/orgname";
 import { COVERAGE_COLUMNS, type CoverageColumn } from "./columns";
-import { issueOrganizer } from "../issue-orgs";
+import { issueOrganizer } from "./issue-orgs";
 
 /** A cell of the report: text is always text (never a formula), numbers carry a format. */
 export type ReportValue = string | number | null;

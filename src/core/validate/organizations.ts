@@ -1,6 +1,6 @@
-import type { OrganizationRow } from "../schemas";
-import type { IssueSink, RowRecord } from "../table";
-import { quoted, valueKey } from "../text";
+import type { OrganizationRow } from "../read/schemas";
+import type { IssueSink, RowRecord } from "../read/table";
+import { quoted, valueKey } from "../model/text";
 
 type Key = keyof OrganizationRow;
 

@@ -1,10 +1,10 @@
-import { type Day, ymdOf } from "../dates";
-import { CATEGORY, ROLE, menteeCategoriesOf, mentorCategoriesOf } from "../dictionaries";
-import type { ParticipantRow } from "../schemas";
-import type { IssueSink, RowRecord } from "../table";
-import { nearest, quoted, valueKey } from "../text";
-import { keepShape } from "../shapes";
-import { type OrgMatch, OrgResolver, looksLikeName, orgLabel } from "../orgname";
+import { type Day, ymdOf } from "../model/dates";
+import { CATEGORY, ROLE, menteeCategoriesOf, mentorCategoriesOf } from "../model/dictionaries";
+import type { ParticipantRow } from "../read/schemas";
+import type { IssueSink, RowRecord } from "../read/table";
+import { nearest, quoted, valueKey } from "../model/text";
+import { keepShape } from "../read/shapes";
+import { type OrgMatch, OrgResolver, looksLikeName, orgLabel } from "../read/orgname";
 import { type Person, PersonIndex, earlierRow } from "./persons";
 
 type Key = keyof ParticipantRow;

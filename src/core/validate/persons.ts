@@ -1,8 +1,8 @@
 // Who is who in the rosters: one organization + ФИО + date of birth is one person (README, «Identity»).
 // Each person gets a small number, so the duplicate check and coverage count numbers instead of building,
 // hashing and keeping a `code|name|birth` string for each of 100 000 rows.
-import type { Day } from "../dates";
-import { sameKey, valueKeyUncached } from "../text";
+import type { Day } from "../model/dates";
+import { sameKey, valueKeyUncached } from "../model/text";
 
 /** A person's row in one role and form; rows of other roles or forms chain on. */
 interface Rows {

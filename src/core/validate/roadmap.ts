@@ -1,8 +1,8 @@
-import { parseDeadline } from "../deadline";
-import type { RoadmapRow } from "../schemas";
-import type { IssueSink, RowRecord } from "../table";
-import type { CellValue } from "../cells";
-import { quoted } from "../text";
+import { parseDeadline } from "../roadmap/deadline";
+import type { RoadmapRow } from "../read/schemas";
+import type { IssueSink, RowRecord } from "../read/table";
+import type { CellValue } from "../model/cells";
+import { quoted } from "../model/text";
 
 type Key = keyof RoadmapRow;
 

@@ -1,18 +1,11 @@
-import { UNIT } from "../dictionaries";
-import type { TargetRow } from "../schemas";
-import type { IssueSink, RowRecord } from "../table";
-import { valueKey } from "../text";
-import type { OrgResolver } from "../orgname";
+import { UNIT } from "../model/dictionaries";
+import type { TargetRow } from "../read/schemas";
+import type { IssueSink, RowRecord } from "../read/table";
+import { valueKey } from "../model/text";
+import { type OrgResolver, isTotalCode } from "../read/orgname";
 import { unknownOrganization } from "./participants";
 
 type Key = keyof TargetRow;
-
-const TOTAL_WORDS = new Set(["итого", "всего", "итого по муниципалитету", "муниципалитет"]);
-
-/** Empty code or `ИТОГО` marks the municipal total row of an indicator. */
-export function isTotalCode(code: string | null): boolean {
-  return code === null || code === "" || TOTAL_WORDS.has(valueKey(code));
-}
 
 export interface TargetSheetOptions {
   /** Names written instead of codes (a plan keyed by name) are matched to the organizations. */

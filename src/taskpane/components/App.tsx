@@ -16,8 +16,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
-import { isoOf, parseIsoDay, todayDay } from "../../core/dates";
-import { parsePeriod, periodEnd } from "../../core/period";
+import { isoOf, parseIsoDay, todayDay } from "../../core/model/dates";
+import { parsePeriod, periodEnd } from "../../core/model/period";
 import type { MonitorService, PaneSettings, WorkbookStatus } from "../../office/service";
 import { type Dictionary, type Lang, dictionary } from "../i18n";
 import { CheckTab, type ImportedCheck, type LiveChange } from "./CheckTab";

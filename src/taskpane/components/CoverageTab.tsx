@@ -1,9 +1,9 @@
 import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { startTransition, useMemo, useState } from "react";
-import { type CoverageCounts, type CoverageResult, type OrgCoverage, type RowAccounting, exclusionNotes } from "../../core/coverage";
-import { fmtNumber } from "../../core/format";
-import { shortOrgName } from "../../core/orgname";
-import { parsePeriod, periodTitle, yearShareElapsed } from "../../core/period";
+import { type CoverageCounts, type CoverageResult, type OrgCoverage, type RowAccounting, exclusionNotes } from "../../core/coverage/coverage";
+import { fmtNumber } from "../../core/model/format";
+import { shortOrgName } from "../../core/read/orgname";
+import { parsePeriod, periodTitle, yearShareElapsed } from "../../core/model/period";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { STATUS_STYLE, type StatusName } from "../palette";

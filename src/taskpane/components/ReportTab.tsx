@@ -1,6 +1,6 @@
 import { Button, Text } from "@fluentui/react-components";
-import { ruOf } from "../../core/dates";
-import { parseIsoDay } from "../../core/dates";
+import { ruOf } from "../../core/model/dates";
+import { parseIsoDay } from "../../core/model/dates";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { useState } from "react";

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import { ruOf } from "../../core/dates";
-import { type RoadmapResult, compareItems } from "../../core/roadmap";
+import { ruOf } from "../../core/model/dates";
+import { type RoadmapResult, compareItems } from "../../core/roadmap/roadmap";
 import type { MonitorService } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { CheckIcon, ClockIcon, ErrorIcon, OutcomeBar } from "./ui";

@@ -2,7 +2,7 @@
 // that carry an icon and a word (never colour alone), the outcome bar at the top of a tab, the period picker.
 import { Field, MessageBar, MessageBarBody, ProgressBar, Select, Text } from "@fluentui/react-components";
 import type { CSSProperties, ReactNode } from "react";
-import type { Severity } from "../../core/issues";
+import type { Severity } from "../../core/model/issues";
 import type { Progress } from "../../office/service";
 import type { Dictionary } from "../i18n";
 import { STATUS_STYLE, type StatusName } from "../palette";

@@ -5,7 +5,7 @@
 // «Оттенок», plus «Стиль», the former format's index), so both the add-in's «Убрать подсветку» and
 // `clearHighlights` here put every cell back. What changes: the marked sheets' parts, the styles part, the workbook part,
 // its relationships and the content types; every other part keeps its exact bytes.
-import { cellAddress } from "../../core/cells";
+import { cellAddress } from "../../core/model/cells";
 import { PALETTE } from "../../core/report/layout";
 import type { StatusTone } from "../../core/report/model";
 import { type Package, PackageError, REL, type SheetEntry } from "./opc";

@@ -1,11 +1,11 @@
-// Applying a consolidation's sheet plan (core/consolidate.ts) to a worksheet part, as text: rows the plan
+// Applying a consolidation's sheet plan (core/consolidate/consolidate.ts) to a worksheet part, as text: rows the plan
 // does not touch are copied character for character; a touched row keeps its attributes and every cell
 // outside the columns the import owns. The applier never overwrites a cell that holds something the plan
 // did not expect to be there: it stops, and nothing is written.
-import type { CellValue } from "../../core/cells";
-import { cellAddress, columnLetter } from "../../core/cells";
-import type { SheetPlan } from "../../core/consolidate";
-import { dayFromDate, excelSerialOf } from "../../core/dates";
+import type { CellValue } from "../../core/model/cells";
+import { cellAddress, columnLetter } from "../../core/model/cells";
+import type { SheetPlan } from "../../core/consolidate/consolidate";
+import { dayFromDate, excelSerialOf } from "../../core/model/dates";
 import { type Element, attrsOf, elementAt, elementsIn, escapeAttr, escapeCellText, findElement, tags, withAttr, withoutAttr } from "./xml";
 
 /** The plan would overwrite or break something of the user's: nothing is written. The message is Russian. */

@@ -2,7 +2,7 @@
 // formats, fonts, fills, borders, cell formats and differential formats are added at the end of their
 // lists — or found there already, so regenerating a report adds nothing — and nothing the user's cells
 // point at is ever renumbered.
-import { DATE_FORMAT } from "../../core/template";
+import { DATE_FORMAT } from "../../core/template/template";
 import { type Package, REL } from "./opc";
 import { type CellStyles, UnsafeEditError } from "./rows";
 import { type Element, attrsOf, elementAt, elementsIn, findElement, findTag, withAttr } from "./xml";

@@ -1,7 +1,7 @@
 // Growing an Excel table (ECMA-376 Part 1, §18.5) over the rows and columns an import added, so the
 // district's table, its filter and its style cover the new rows. A table with a totals row, or one the
 // new cells do not continue, is left as it was and the caller says so.
-import { columnLetter } from "../../core/cells";
+import { columnLetter } from "../../core/model/cells";
 import type { Package } from "./opc";
 import { REL } from "./opc";
 import { columnIndexOf } from "./rows";

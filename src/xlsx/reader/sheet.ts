@@ -3,7 +3,7 @@
 // out as the core's SheetInput rows, with the adapter's semantics (src/xlsx/read.ts): row i is worksheet
 // row i + 1, cell j column j + 1; every row without values is the one shared EMPTY_ROW; a merged area's
 // value is in each of its cells; a formula gives its cached value.
-import { type CellValue, cellAddress } from "../../core/cells";
+import { type CellValue, cellAddress } from "../../core/model/cells";
 import { Attributes, type ChunkScanner, GT, LT, SLASH, TagName, intOf, numberOf, skipMarkup, tagEnd, textOf, unescapeXstring } from "./bytes";
 import { MAX_COLUMN, MAX_ROW, ReaderError } from "./errors";
 import { RichTextReader, TextReader } from "./strings";

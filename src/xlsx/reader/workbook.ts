@@ -3,7 +3,7 @@
 // cell for cell, except where ExcelJS is wrong (test/reader/equivalence.test.ts lists each case), in a
 // fraction of its time and memory: worksheets and shared strings are inflated and scanned in chunks as
 // bytes, and only the cell texts are decoded. Node and browser alike: no node: imports, fflate inflates.
-import type { SheetInput, WorkbookInput } from "../../core/cells";
+import type { SheetInput, WorkbookInput } from "../../core/model/cells";
 import { tags } from "../package/xml";
 import { DEFAULT_LIMITS, ZipError, type ZipEntry, readZip } from "../package/zip";
 import { scanEntry } from "./bytes";

@@ -1,6 +1,6 @@
 // The parsed form of a roadmap "Срок" cell. Pure data: the status rules (status.ts) read it
 // together with the as-of date, so one parse serves any as-of date.
-import type { Day } from "../dates";
+import type { Day } from "../../model/dates";
 
 export type DeadlineKind =
   | "date"

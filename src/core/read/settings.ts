@@ -1,9 +1,9 @@
 // Settings stored in the workbook (SPEC §2.5) so the next person who opens it sees the same.
-import { type CellValue, type SheetInput } from "./cells";
-import type { Day } from "./dates";
-import { type Period, parsePeriod } from "./period";
+import { type CellValue, type SheetInput } from "../model/cells";
+import type { Day } from "../model/dates";
+import { type Period, parsePeriod } from "../model/period";
 import { displayText, readDate, readNumber } from "./readers";
-import { headerKey, valueKey } from "./text";
+import { headerKey, valueKey } from "../model/text";
 
 export interface Settings {
   readonly municipality: string;
@@ -53,4 +53,9 @@ export function readSettings(sheet: SheetInput | undefined, date1904 = false): S
     dueSoonDays: num("dueSoonDays", DEFAULT_SETTINGS.dueSoonDays)!,
     minMenteeAge: num("minMenteeAge", DEFAULT_SETTINGS.minMenteeAge)!,
   };
+}
+
+/** The year that anchors `в течение календарного года`: the settings' plan year, else the period's. */
+export function roadmapPlanYear(settings: Settings, fallback: number): number {
+  return settings.planYear ?? settings.period?.year ?? fallback;
 }

@@ -1,14 +1,15 @@
 // Coverage per organization and for the municipality (SPEC §4).
-import type { WorkbookAnalysis } from "./analyze";
-import type { Day } from "./dates";
-import { fmtNumber } from "./format";
-import { CATEGORY, INDICATORS, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "./dictionaries";
-import { type Period, periodEnd, yearShareElapsed, yearStart } from "./period";
-import { isTotalCode, isUnreadablePart } from "./validate/targets";
-import { keepShape } from "./shapes";
-import { valueKey } from "./text";
-import { type OrganizationRow, type ParticipantRow, ROW_TYPES } from "./schemas";
-import type { RowRecord } from "./table";
+import type { WorkbookAnalysis } from "../analyze";
+import type { Day } from "../model/dates";
+import { fmtNumber } from "../model/format";
+import { CATEGORY, INDICATORS, type IndicatorCode, ROLE, UNIT, indicatorCodeOf } from "../model/dictionaries";
+import { type Period, periodEnd, yearShareElapsed, yearStart } from "../model/period";
+import { isUnreadablePart } from "../validate/targets";
+import { isTotalCode } from "../read/orgname";
+import { keepShape } from "../read/shapes";
+import { valueKey } from "../model/text";
+import { type OrganizationRow, type ParticipantRow, ROW_TYPES } from "../read/schemas";
+import type { RowRecord } from "../read/table";
 
 export type CoverageStatus = "выполнен" | "в графике" | "отстаёт" | "нет плана";
 

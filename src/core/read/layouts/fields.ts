@@ -2,10 +2,10 @@
 // write instead of them — ФИО in three columns, a pair row's two persons, an organization by name, a
 // targets table with a column per year. One catalogue per sheet kind: header recognition, the column
 // mapping of `Настройки` and the pane's drop-downs all read it.
-import type { CellValue } from "../cells";
-import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetKind, type SheetSpec, TARGETS } from "../columns";
+import type { CellValue } from "../../model/cells";
+import { ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetKind, type SheetSpec, TARGETS } from "../../model/columns";
 import { displayText } from "../readers";
-import { headerKey, valueKey } from "../text";
+import { headerKey, valueKey } from "../../model/text";
 
 export type Side = "mentor" | "mentee";
 

@@ -1,6 +1,6 @@
 // Occurrences of a recurrence: month ends, quarter ends, year ends, or a day of each month.
 // Computed on demand around a given day, so open-ended recurrences need no list.
-import { type Day, daysInMonth, dayFromYMD, ymdOf } from "../dates";
+import { type Day, daysInMonth, dayFromYMD, ymdOf } from "../../model/dates";
 import type { Recurrence, RecurrenceUnit } from "./types";
 
 const STEP: Readonly<Record<RecurrenceUnit, number>> = { month: 1, quarter: 3, year: 12 };

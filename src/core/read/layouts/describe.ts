@@ -2,11 +2,10 @@
 // product took for what, the headers it could not place, and the fields still free for a drop-down. The pane
 // saves the user's choices with mappingSettingsRows (mapping.ts) into `Настройки`; every later reading of
 // the workbook then places those columns first.
-import type { WorkbookAnalysis } from "../analyze";
-import { type CellValue, type SheetInput, type WorkbookInput, isBlank } from "../cells";
-import type { SheetKind } from "../columns";
+import { type CellValue, type SheetInput, type WorkbookInput, isBlank } from "../../model/cells";
+import type { SheetKind } from "../../model/columns";
 import { HEADER_SCAN_ROWS } from "../headers";
-import { valueKey } from "../text";
+import { valueKey } from "../../model/text";
 import { fieldsOf, matchFields } from "./fields";
 import { readColumnMapping } from "./mapping";
 import { type SheetColumns, describeColumns } from "./result";
@@ -15,13 +14,13 @@ import { SETTINGS_SHEET } from "../settings";
 const textCells = (row: readonly CellValue[]) => row.filter((v) => typeof v === "string" && !isBlank(v)).length;
 
 /**
- * A sheet's columns as the analysis read them; for a sheet it did not read (no header it knows), the likeliest
+ * A sheet's columns as the analysis read them (`columns`: the analysis's); for a sheet it did not read (no header it knows), the likeliest
  * header row of the first ten — the one most of whose cells the fields of `kind` know, else the one with the
  * most texts — with every column it could place and the rest unplaced. Null when the sheet does not exist or
  * has no text in its first rows.
  */
-export function sheetColumns(input: WorkbookInput, analysis: WorkbookAnalysis, sheetName: string, kind: SheetKind = "participants"): SheetColumns | null {
-  const read = analysis.columns.find((c) => valueKey(c.sheet) === valueKey(sheetName) && c.kind === kind) ?? analysis.columns.find((c) => valueKey(c.sheet) === valueKey(sheetName));
+export function sheetColumns(input: WorkbookInput, columns: readonly SheetColumns[], sheetName: string, kind: SheetKind = "participants"): SheetColumns | null {
+  const read = columns.find((c) => valueKey(c.sheet) === valueKey(sheetName) && c.kind === kind) ?? columns.find((c) => valueKey(c.sheet) === valueKey(sheetName));
   if (read) return read;
   const sheet: SheetInput | undefined = input.sheets.find((s) => valueKey(s.name) === valueKey(sheetName));
   if (!sheet) return null;

@@ -1,8 +1,8 @@
 // Finding a sheet's header row and its columns (SPEC §2): by table name, then sheet name, then headers
 // in the first ten rows. Columns may come in any order, with extra columns beside them.
-import { type CellValue, type SheetInput } from "./cells";
-import type { ColumnSpec, SheetSpec } from "./columns";
-import { headerKey, valueKey } from "./text";
+import { type CellValue, type SheetInput } from "../model/cells";
+import type { ColumnSpec, SheetSpec } from "../model/columns";
+import { headerKey, valueKey } from "../model/text";
 import type { SheetView } from "./view";
 
 export const HEADER_SCAN_ROWS = 10;

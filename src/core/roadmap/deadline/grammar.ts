@@ -1,6 +1,6 @@
 // Entry point: a "Срок" cell (text, date or Excel serial) → Deadline. Never throws.
-import { isCellError, type CellValue } from "../cells";
-import { type Day, dayFromDate, dayFromExcelSerial, ruOf, ymdOf } from "../dates";
+import { isCellError, type CellValue } from "../../model/cells";
+import { type Day, dayFromDate, dayFromExcelSerial, ruOf, ymdOf } from "../../model/dates";
 import { interpret } from "./interpret";
 import { normalizeText } from "./normalize";
 import { parseSyntax } from "./syntax";

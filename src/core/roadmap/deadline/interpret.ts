@@ -1,7 +1,7 @@
 // Syntax tree → Deadline: lends years to year-less parts, checks every date is real,
 // and decides the kind. Nothing here guesses: a part that cannot be made a real date
 // turns the whole text into `unparsed` with a warning saying why.
-import { type Day, dayFromYMD, isValidYMD, lastDayOfMonth } from "../dates";
+import { type Day, dayFromYMD, isValidYMD, lastDayOfMonth } from "../../model/dates";
 import { lastOccurrence } from "./recurrence";
 import type { Core, DayWhen, Frequency, PeriodWhen, Syntax, When } from "./syntax";
 import type { Deadline, DeadlineKind, DeadlineWarning, Recurrence } from "./types";

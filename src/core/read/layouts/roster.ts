@@ -2,12 +2,12 @@
 // name, the role as «Статус участника», one row per mentoring pair, and separate lists per base («База
 // наставников», «База наставляемых») whose role is their title. Each is read into the template's columns
 // (a view, view.ts) once per sheet; a layout that differs from the template's only by its headers needs none.
-import { type CellValue, type SheetInput, isBlank, isCellError } from "../cells";
-import { type ColumnSpec, PARTICIPANTS } from "../columns";
-import { ROLE, menteeCategoriesOf, mentorCategoriesOf } from "../dictionaries";
+import { type CellValue, type SheetInput, isBlank, isCellError } from "../../model/cells";
+import { type ColumnSpec, PARTICIPANTS } from "../../model/columns";
+import { ROLE, menteeCategoriesOf, mentorCategoriesOf } from "../../model/dictionaries";
 import { HEADER_SCAN_ROWS, type LocatedSheet } from "../headers";
 import { displayText } from "../readers";
-import { valueKey } from "../text";
+import { valueKey } from "../../model/text";
 import { EMPTY_ROW, type SheetView, type ViewPlace } from "../view";
 import { type ColumnOverrides, type FoundColumn, ROSTER_FIELDS, type Side, matchFields } from "./fields";
 import { type LayoutRead, type PendingNote, describeColumns } from "./result";

@@ -1,12 +1,12 @@
 // Tolerant reading of one cell (SPEC §2.3). Each reader returns the value, null for a blank cell, or a
 // CellProblem; never throws, never changes the cell. No wrapper object per cell: readers run a million
 // times on a 100 000-row roster, and the values they return are kept (strings, numbers) or already exist.
-import { type CellValue, isBlank, isCellError } from "./cells";
-import { type Day, dayFromDate, dayFromExcelSerial, dayFromYMD, isValidYMD, ruOf } from "./dates";
-import type { ListIndex } from "./dictionaries";
-import type { IssueCode } from "./issues";
+import { type CellValue, isBlank, isCellError } from "../model/cells";
+import { type Day, dayFromDate, dayFromExcelSerial, dayFromYMD, isValidYMD, ruOf } from "../model/dates";
+import type { ListIndex } from "../model/dictionaries";
+import type { IssueCode } from "../model/issues";
 import { keepShape } from "./shapes";
-import { cleanText, lookalikeWordsToCyrillic, nearest, quoted, valueKey } from "./text";
+import { cleanText, lookalikeWordsToCyrillic, nearest, quoted, valueKey } from "../model/text";
 
 /** Why a cell cannot be read as its column's type; becomes an issue at that cell. */
 export class CellProblem {

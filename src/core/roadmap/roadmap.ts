@@ -1,9 +1,9 @@
 // Roadmap items at an as-of date (SPEC §2.4, §5): each "Срок" through the deadline grammar, then its status.
-import type { WorkbookAnalysis } from "./analyze";
-import type { CellValue } from "./cells";
-import type { Day } from "./dates";
+import type { WorkbookAnalysis } from "../analyze";
+import type { CellValue } from "../model/cells";
+import type { Day } from "../model/dates";
 import { type Deadline, type RoadmapProgress, type RoadmapStatus, parseDeadline, roadmapStatus } from "./deadline";
-import type { Settings } from "./settings";
+import type { Settings } from "../read/settings";
 
 export interface RoadmapItem {
   readonly row: number;
@@ -25,11 +25,6 @@ export interface RoadmapResult {
   /** Rows not rated because they have errors (e.g. no title, an unknown status). */
   readonly excludedRows: number;
   readonly counts: Readonly<Record<RoadmapStatus, number>>;
-}
-
-/** The year that anchors `в течение календарного года`: the settings' plan year, else the period's. */
-export function roadmapPlanYear(settings: Settings, fallback: number): number {
-  return settings.planYear ?? settings.period?.year ?? fallback;
 }
 
 /** Overdue first (most days first), then due soon, then the rest in sheet order: the order a curator chases. */

@@ -2,7 +2,7 @@
 // template's columns — ФИО joined from its parts, a pair row split into its mentor and its mentee, a role
 // taken from a title, a wide table of targets turned into one row per year — while every issue still points
 // at the user's own cell. Built once per sheet; the template's layout needs none (its rows are read as they are).
-import type { CellValue } from "./cells";
+import type { CellValue } from "../model/cells";
 
 /** Where a field of a view row comes from in the user's sheet, for issues: a worksheet column and its header. */
 export interface ViewPlace {

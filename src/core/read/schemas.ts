@@ -1,7 +1,7 @@
 // The row types of the workbook model, defined once with zod. Cells are first read tolerantly
 // (readers.ts); the schema then states what a valid row is: required fields, ranges, cross-field rules.
 import { z } from "zod";
-import type { IssueCode } from "./issues";
+import type { IssueCode } from "../model/issues";
 
 const day = z.number().int();
 const count = z.number().int("Нужно целое число").min(0, "Число не может быть меньше 0");

@@ -2,10 +2,10 @@
 // «Column mapping»): one row per column, «Столбец: <лист> / <заголовок>» in column A and the field in
 // column B («ФИО (наставляемый)», «Дата начала», … or «не использовать»). Every later check and the
 // command line read the sheet through it.
-import type { CellValue, SheetInput } from "../cells";
-import type { SheetKind } from "../columns";
+import type { CellValue, SheetInput } from "../../model/cells";
+import type { SheetKind } from "../../model/columns";
 import { displayText } from "../readers";
-import { headerKey, valueKey } from "../text";
+import { headerKey, valueKey } from "../../model/text";
 import { type ColumnOverrides, type FieldSpec, IGNORE, fieldOfLabel, fieldsOf, labelOf } from "./fields";
 
 /** The label of column A of a mapping row. */

@@ -1,10 +1,10 @@
 // Reads the data rows of a located sheet into typed records: every cell through its tolerant reader,
 // every row through its row type (zod's verdict, see schemas.ts), every problem as an issue at its cell.
-import { type CellValue, cellAddress, isBlank } from "./cells";
-import type { ColumnSpec } from "./columns";
-import { type Dictionaries, type ListIndex, type ListName, indexList } from "./dictionaries";
+import { type CellValue, cellAddress, isBlank } from "../model/cells";
+import type { ColumnSpec } from "../model/columns";
+import { type Dictionaries, type ListIndex, type ListName, indexList } from "../model/dictionaries";
 import type { LocatedSheet } from "./headers";
-import { type Issue, type IssueCode, makeIssue } from "./issues";
+import { type Issue, type IssueCode, makeIssue } from "../model/issues";
 import { z } from "zod";
 import { keepShape } from "./shapes";
 import { CellProblem, type Read, readDate, readList, readNumber, readText } from "./readers";

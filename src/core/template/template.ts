@@ -1,9 +1,9 @@
 // The monitoring template as data: which sheets, columns, drop-down sources and input rules.
 // Both the .xlsx writer and the Office.js adapter build the same template from this description.
-import { type ColumnSpec, ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetSpec, TARGETS } from "./columns";
-import { columnLetter } from "./cells";
-import { DEFAULT_DICTIONARIES, DICTIONARIES_SHEET, DICTIONARY_HEADERS, type ListName } from "./dictionaries";
-import { SETTINGS_SHEET, SETTING_LABELS } from "./settings";
+import { type ColumnSpec, ORGANIZATIONS, PARTICIPANTS, ROADMAP, type SheetSpec, TARGETS } from "../model/columns";
+import { columnLetter } from "../model/cells";
+import { DEFAULT_DICTIONARIES, DICTIONARIES_SHEET, DICTIONARY_HEADERS, type ListName } from "../model/dictionaries";
+import { SETTINGS_SHEET, SETTING_LABELS } from "../read/settings";
 
 /** Rows prepared with input rules below each header. */
 export const TEMPLATE_ROWS = 500;

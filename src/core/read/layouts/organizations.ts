@@ -2,12 +2,12 @@
 // column may be missing or empty — the type then comes from the legal form or kind in the name (МБОУ, СОШ,
 // гимназия, лицей → ОО; ДО, ДДТ, ЦДТ, ДЮСШ, ДШИ → ОДО; …), said at the cell as a note — and a workbook
 // without `Организации` takes its organizations from its plan table keyed by name.
-import { type CellValue, isBlank } from "../cells";
-import { ORGANIZATIONS } from "../columns";
+import { type CellValue, isBlank } from "../../model/cells";
+import { ORGANIZATIONS } from "../../model/columns";
 import { type LocatedSheet } from "../headers";
 import { inferOrgType, shortOrgName } from "../orgname";
 import { displayText } from "../readers";
-import { cleanText } from "../text";
+import { cleanText } from "../../model/text";
 import { EMPTY_ROW, type SheetView } from "../view";
 import type { FoundColumn } from "./fields";
 import { type LayoutRead, type PendingNote, describeColumns } from "./result";

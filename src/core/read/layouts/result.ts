@@ -1,12 +1,12 @@
 // What reading a sheet through a layout gives besides its rows: how each column was placed (for the
 // command line's printout and the pane's drop-downs), notes on what was inferred, and problems found before
 // any row is read. Plain data.
-import { type CellValue, type SheetInput, cellAddress } from "../cells";
-import type { SheetKind } from "../columns";
+import { type CellValue, type SheetInput, cellAddress } from "../../model/cells";
+import type { SheetKind } from "../../model/columns";
 import type { LocatedSheet } from "../headers";
-import type { IssueCode, NoteCode } from "../issues";
+import type { IssueCode, NoteCode } from "../../model/issues";
 import { displayText } from "../readers";
-import { headerKey } from "../text";
+import { headerKey } from "../../model/text";
 import { type FieldSpec, type FoundColumn, fieldsOf } from "./fields";
 
 /** A note or an issue a layout found at a cell (1-based worksheet column) before the sink of its sheet exists. */

@@ -1,7 +1,7 @@
 // Which organization a roster issue belongs to: the code written on its row. Used to group issues the
 // way a curator sends them back to schools (the pane, the report's data-quality section).
-import type { WorkbookAnalysis } from "./analyze";
-import type { Issue } from "./issues";
+import type { WorkbookAnalysis } from "../analyze";
+import type { Issue } from "../model/issues";
 
 /** The organization code of the issue's roster row as written, "" when it has none; undefined off-roster. */
 export function issueOrganizer(a: WorkbookAnalysis): (i: Issue) => string | undefined {

@@ -4,15 +4,15 @@
 // (`№ | Региональный проект | Наименование показателя | 2022 г | 2023 г. | 2024 г.`, values as «35%»). Each
 // is read into the template's columns, one row per organization, indicator and year, with issues at the
 // user's cells; indicator sentences are read by what they name (indicators.ts).
-import { type CellValue, type SheetInput, cellAddress, isBlank, isCellError } from "../cells";
-import { type ColumnSpec, TARGETS } from "../columns";
-import { type Dictionaries, INDICATORS, type IndicatorCode, UNIT, indexList } from "../dictionaries";
-import { fmtNumber } from "../format";
+import { type CellValue, type SheetInput, cellAddress, isBlank, isCellError } from "../../model/cells";
+import { type ColumnSpec, TARGETS } from "../../model/columns";
+import { type Dictionaries, INDICATORS, type IndicatorCode, UNIT, indexList } from "../../model/dictionaries";
+import { fmtNumber } from "../../model/format";
 import { HEADER_SCAN_ROWS, type LocatedSheet } from "../headers";
 import { displayText, readNumber } from "../readers";
-import { cleanText, nearest, quoted, valueKey } from "../text";
+import { cleanText, nearest, quoted, valueKey } from "../../model/text";
 import { EMPTY_ROW, type SheetView } from "../view";
-import { isTotalCode } from "../validate/targets";
+import { isTotalCode } from "../orgname";
 import { type ColumnOverrides, type FoundColumn, TARGET_FIELDS, matchFields } from "./fields";
 import { type UnderstoodIndicator, understandIndicator } from "./indicators";
 import { type LayoutRead, type PendingIssue, type PendingNote, describeColumns } from "./result";

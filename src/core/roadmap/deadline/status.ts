@@ -1,7 +1,7 @@
 // Status of a roadmap item at an as-of date (SPEC §5). One-off deadlines compare `due` with the
 // as-of date; series (recurring, `dates`) look at the occurrences around it and at the
 // completion date, which for a series means "the last time it was done".
-import type { Day } from "../dates";
+import type { Day } from "../../model/dates";
 import { occurrenceBefore, occurrenceFrom } from "./recurrence";
 import type { Deadline } from "./types";
 

@@ -2,7 +2,7 @@
 // key for every spelling of a name (legal forms abbreviated or written out, any quotes, case, ё/е, spaces,
 // «г.»/«города», «№5»/«№ 5»), matching a written name to the organizations of a workbook, and the type an
 // organization's name implies. The one definition of all of it (docs/layouts.md, «Names»).
-import { editDistance, fixLookalikes, quoted, valueKey } from "./text";
+import { editDistance, fixLookalikes, quoted, valueKey } from "../model/text";
 
 // Short organization names for narrow tables: the legal form as the usual abbreviation, the name kept.
 const FORMS: [RegExp, string][] = [
@@ -333,4 +333,11 @@ export function looksLikeName(text: string): boolean {
 export function orgLabel(o: KnownOrganization): string {
   const short = shortOrgName(o.name);
   return short === o.code || short === "" ? o.code : `${o.code} — ${quoted(short, 80)}`;
+}
+
+const TOTAL_WORDS = new Set(["итого", "всего", "итого по муниципалитету", "муниципалитет"]);
+
+/** Empty code or `ИТОГО` marks the municipal total row of an indicator. */
+export function isTotalCode(code: string | null): boolean {
+  return code === null || code === "" || TOTAL_WORDS.has(valueKey(code));
 }

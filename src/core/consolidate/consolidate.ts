@@ -6,12 +6,12 @@
 // they are. Earlier imported rows that a new file replaces are emptied in the columns the import owns (the
 // model's columns and `Источник`); the new file's rows take those places first and the rest go below the
 // last filled row. Values the district typed in its own columns of a replaced row stay, and are reported.
-import type { SheetResult, WorkbookAnalysis } from "./analyze";
-import { type CellValue, isBlank } from "./cells";
-import { PARTICIPANTS, ROADMAP, type SheetSpec } from "./columns";
-import { isoOf } from "./dates";
-import { displayText, readDate } from "./readers";
-import { headerKey, valueKey } from "./text";
+import type { SheetResult, WorkbookAnalysis } from "../analyze";
+import { type CellValue, isBlank } from "../model/cells";
+import { PARTICIPANTS, ROADMAP, type SheetSpec } from "../model/columns";
+import { isoOf } from "../model/dates";
+import { displayText, readDate } from "../read/readers";
+import { headerKey, valueKey } from "../model/text";
 
 export const SOURCE_HEADER = "Источник";
 

@@ -2,7 +2,7 @@
 // pupils of general-education organizations, pupils in additional education, teachers under 35 in their
 // first three years, a count in persons. The regional project beside it («Современная школа», «Успех
 // каждого ребенка») decides when the sentence alone names no type of organization.
-import { type IndicatorCode, indicatorCodeOf } from "../dictionaries";
+import { type IndicatorCode, indicatorCodeOf } from "../../model/dictionaries";
 
 const norm = (s: string) => s.normalize("NFC").toLowerCase().replaceAll("ё", "е").replace(/\s+/g, " ");
 
