@@ -80,3 +80,29 @@ describe("the domain core", () => {
     expect(forward).toEqual([]);
   });
 });
+
+describe("the pane and its hosts", () => {
+  const SRC = join(ROOT, "src");
+  const folderOf = (m: string) => (m.startsWith(SRC + "/") ? relative(SRC, m).split("/")[0] : null);
+  const uses = (folder: string) =>
+    sources(join(SRC, folder)).flatMap((f) =>
+      importsOf(f)
+        .map(folderOf)
+        .filter((to): to is string => to !== null && to !== folder)
+        .map((to) => ({ file: relative(ROOT, f), to })),
+    );
+
+  it("the pane's service works over the workbook port alone: it imports no host", () => {
+    expect(uses("pane").filter((u) => ["office", "web", "taskpane", "testhost", "cli", "commands"].includes(u.to))).toEqual([]);
+  });
+
+  it("no host adapter reaches into another: Office.js and the in-memory workbook each implement the port", () => {
+    expect(uses("web").filter((u) => u.to === "office" || u.to === "testhost")).toEqual([]);
+    expect(uses("office").filter((u) => u.to === "web" || u.to === "taskpane")).toEqual([]);
+  });
+
+  it("the React app talks to the pane's service, never to Excel: only the Excel entry and its self-test import src/office", () => {
+    const files = new Set(uses("taskpane").filter((u) => u.to === "office").map((u) => u.file));
+    expect([...files].sort()).toEqual(["src/taskpane/components/SelfTest.tsx", "src/taskpane/index.tsx"]);
+  });
+});

@@ -7,6 +7,7 @@
 // progress per block, and can hand each block's rows to a sink (the engine's worker) instead of keeping
 // them: then the returned sheets have no rows.
 import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
+import type { ReadProgress } from "../pane/port";
 import { BLOCK_CELLS, BLOCK_ROWS, nextTask } from "./run";
 
 type Cell = string | number | boolean;
@@ -21,14 +22,6 @@ export function cellOf(value: Cell, type: Excel.RangeValueType | string): CellVa
     default:
       return value === "" ? null : value;
   }
-}
-
-/** How far reading is: rows of one sheet read so far, of its used rows. */
-export interface ReadProgress {
-  readonly stage: "read";
-  readonly sheet: string;
-  readonly done: number;
-  readonly total: number;
 }
 
 export interface ReadOptions {

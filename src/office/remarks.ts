@@ -1,57 +1,22 @@
-// «Замечания для школ»: the roster issues of a check as one sheet to send back to the schools — school,
-// cell, column, problem, what to do, sorted by school — as an Excel table, so a filter on «Код ОО» gives
-// one school's rows. Built only from the check's issues (no roster cell is copied but what an issue's
-// own message quotes). The sheet is marked as ours with a defined name: making it again replaces our
-// sheet only; a user's sheet of that name is left alone and ours gets «(2)». Two syncs up to
-// REMARK_ROWS_PER_SYNC rows, one more per further block (Excel on the web's 5 MB per request).
-import { ISSUE_NAMES, SEVERITY_NAMES, adviceFor, plainMessage } from "../core/model/issue-names";
-import type { CheckResult, PaneIssue } from "../engine/tasks";
+// «Замечания для школ» in Excel: one sheet for the district (not one per school: 30 schools would add 30
+// sheets), an Excel table under a title and a line saying when the check was made. The sheet is marked as
+// ours with a defined name: making it again replaces our sheet only; a user's sheet of that name is left
+// alone and ours gets «(2)». Two syncs up to REMARK_ROWS_PER_SYNC rows, one more per further block (Excel
+// on the web's 5 MB per request). The rows themselves: src/pane/remarks.ts.
+import { REMARKS_SHEET, REMARK_HEADERS, REMARK_WIDTHS, type RemarkRow } from "../pane/remarks";
+import type { RemarksOutcome } from "../pane/port";
 
-export const REMARKS_SHEET = "Замечания для школ";
 export const REMARKS_MARKER = "MentorshipMonitor_Замечания";
 const TABLE_NAME = "ЗамечанияДляШкол";
 
-export const REMARK_HEADERS = ["Код ОО", "Организация", "Лист", "Ячейка", "Столбец", "Замечание", "Подробно", "Что сделать", "Вид"] as const;
-const WIDTHS = [12, 28, 12, 8, 22, 24, 48, 44, 14];
 /** About 450 bytes of request per row of nine texts with their formats: 4 000 rows stay under 2 MB. */
 export const REMARK_ROWS_PER_SYNC = 4_000;
-
-export type RemarkRow = readonly [string, string, string, string, string, string, string, string, string];
-
-/** The roster issues (those with an organization), school by school, in sheet order within each. */
-export function remarkRows(check: Pick<CheckResult, "issues" | "orgNames">, org?: string): RemarkRow[] {
-  const names = check.orgNames ?? {};
-  const roster = check.issues.filter((i): i is PaneIssue & { org: string } => i.org !== undefined && (org === undefined || i.org === org));
-  const sorted = [...roster].sort((a, b) => {
-    if (a.org !== b.org) return a.org === "" ? 1 : b.org === "" ? -1 : a.org < b.org ? -1 : 1;
-    if (a.sheet !== b.sheet) return a.sheet < b.sheet ? -1 : 1;
-    return a.row - b.row || a.cell.length - b.cell.length || (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0);
-  });
-  return sorted.map((i) => [
-    i.org === "" ? "(без кода)" : i.org,
-    names[i.org] ?? "",
-    i.sheet,
-    i.cell,
-    i.column,
-    ISSUE_NAMES[i.code],
-    plainMessage(i),
-    adviceFor(i),
-    SEVERITY_NAMES[i.severity],
-  ]);
-}
 
 function unique(wanted: string, taken: (n: string) => boolean): string {
   if (!taken(wanted)) return wanted;
   for (let n = 2; ; n++) if (!taken(`${wanted}_${n}`)) return `${wanted}_${n}`;
 }
 
-export interface RemarksOutcome {
-  readonly sheet: string;
-  readonly rows: number;
-  readonly schools: number;
-}
-
-/** Writes the rows as the remarks sheet (replacing our earlier one) and activates it. */
 export async function writeRemarks(ctx: Excel.RequestContext, rows: readonly RemarkRow[], subtitle: string): Promise<RemarksOutcome> {
   const sheets = ctx.workbook.worksheets;
   sheets.load("items/name");
@@ -96,7 +61,7 @@ export async function writeRemarks(ctx: Excel.RequestContext, rows: readonly Rem
   ];
   ws.getRange("A1").format.font.bold = true;
   ws.getRange("A1").format.font.size = 13;
-  WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
+  REMARK_WIDTHS.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = w * 7));
   for (let top = 0; top < rows.length; top += REMARK_ROWS_PER_SYNC) {
     if (top > 0) await ctx.sync(); // each block in a request of its own: under 5 MB on the web
     const part = rows.slice(top, top + REMARK_ROWS_PER_SYNC);

@@ -2,6 +2,7 @@
 // drop-down lists and date/number rules, so a school that types into it sees Excel's own checks.
 // Existing sheets keep their data; only their input rules are (re)applied. Texts are written as text
 // ("@" first). Three syncs.
+import type { TemplateOutcome } from "../pane/port";
 import { cellAddress, columnLetter } from "../core/model/cells";
 import { SHEET_SPECS } from "../core/model/columns";
 import { findHeader } from "../core/read/headers";
@@ -43,11 +44,6 @@ function applyRule(range: Excel.Range, rule: InputRule): void {
 function writeCells(range: Excel.Range, rows: readonly (readonly (string | number)[])[]): void {
   range.numberFormat = rows.map((r) => r.map((v) => (typeof v === "string" && v !== "" ? "@" : "General")));
   range.values = rows.map((r) => [...r]);
-}
-
-export interface TemplateOutcome {
-  readonly created: string[];
-  readonly repaired: string[];
 }
 
 export async function insertTemplate(ctx: Excel.RequestContext, model: TemplateModel): Promise<TemplateOutcome> {

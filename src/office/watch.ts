@@ -14,7 +14,10 @@
 // older hosts, where it is absent, whatever arrives while the service is writing or for a moment after
 // (`muted`). Sheets the add-in owns (the highlight store, «Замечания для школ», the Свод sheets) are not
 // watched at all.
+import type { SheetChange } from "../pane/port";
 import type { ExcelRun } from "./run";
+
+export type { SheetChange } from "../pane/port";
 
 /** One change as the handler receives it: the fields read, typed here (triggerSource is feature-detected). */
 export interface ChangeArgs {
@@ -24,14 +27,6 @@ export interface ChangeArgs {
   readonly changeType?: string;
   /** ExcelApi 1.14; undefined on older hosts. */
   readonly triggerSource?: string;
-}
-
-/** The changed rows of one sheet: 0-based, inclusive spans, merged; "all" when whole columns changed. */
-export interface SheetChange {
-  readonly sheet: string;
-  readonly rows: readonly { readonly first: number; readonly last: number }[] | "all";
-  /** The addresses Excel reported, in order. */
-  readonly addresses: readonly string[];
 }
 
 export interface WatchOptions {

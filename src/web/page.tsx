@@ -7,7 +7,7 @@ import { App } from "../taskpane/components/App";
 import type { Lang } from "../taskpane/i18n";
 import { type Output, XLSX_MIME, MemoryWorkbook } from "./workbook";
 import { workerEngine } from "../taskpane/worker-engine";
-import { createMemoryService } from "./service";
+import { createMemoryService } from "./port";
 import { templateBytes } from "../xlsx/template";
 
 /** Starts a download of bytes made in the page: a blob address, never a request. */

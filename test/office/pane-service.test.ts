@@ -4,7 +4,8 @@
 // template that keeps the settings the pane shows, and the first-run status.
 import { SETTING_LABELS } from "../../src/core/read/settings";
 import { type Engine, type EnginePort, type FromWorker, type ToWorker, inThreadEngine, portEngine, workerHandler } from "../../src/engine/engine";
-import { type Progress, createService } from "../../src/office/service";
+import { createService } from "../../src/office/service";
+import { type Progress } from "../../src/pane/service";
 import { createHost } from "../../src/testhost";
 import { NOW, ROSTER, exampleInput, withRoster } from "./example";
 

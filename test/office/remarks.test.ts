@@ -2,7 +2,8 @@
 // problem and what to do, as an Excel table to filter by school; made again, it replaces only our sheet.
 import { ISSUE_NAMES } from "../../src/core/model/issue-names";
 import { createService } from "../../src/office/service";
-import { REMARKS_MARKER, REMARKS_SHEET, REMARK_HEADERS } from "../../src/office/remarks";
+import { REMARKS_MARKER } from "../../src/office/remarks";
+import { REMARKS_SHEET, REMARK_HEADERS } from "../../src/pane/remarks";
 import { createHost } from "../../src/testhost";
 import { NOW, ROSTER, exampleInput } from "./example";
 

@@ -8,7 +8,8 @@ import { makeBenchRoster } from "../../scripts/bench/roster";
 import { INDICATORS } from "../../src/core/model/dictionaries";
 import type { RosterRow } from "../../scripts/example/roster";
 import { type SheetChange, coalesce, rowsOfAddress } from "../../src/office/watch";
-import { type CheckResult, type MonitorService, createService } from "../../src/office/service";
+import { createService } from "../../src/office/service";
+import { type CheckResult, type MonitorService } from "../../src/pane/service";
 import { type TestHost, createHost, syncStats } from "../../src/testhost";
 
 const NOW = new Date(Date.UTC(2021, 5, 30, 9, 0));

@@ -9,7 +9,7 @@ import ExcelJS from "exceljs";
 import { analyzeWorkbook } from "../../src/core/analyze";
 import { computeCoverage } from "../../src/core/coverage/coverage";
 import { parsePeriod } from "../../src/core/model/period";
-import { createMemoryService } from "../../src/web/service";
+import { createMemoryService } from "../../src/web/port";
 import { MemoryWorkbook } from "../../src/web/workbook";
 import { Package } from "../../src/xlsx/package/opc";
 import { PackageStyles } from "../../src/xlsx/package/styles";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Package } from "../../src/xlsx/package/opc";
 import { readZip } from "../../src/xlsx/package/zip";
 import { readWorkbook } from "../../src/xlsx/read";
-import { createMemoryService } from "../../src/web/service";
+import { createMemoryService } from "../../src/web/port";
 import { MemoryWorkbook } from "../../src/web/workbook";
 
 const ROOT = join(__dirname, "..", "..");

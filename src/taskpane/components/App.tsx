@@ -18,7 +18,7 @@ import {
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { isoOf, parseIsoDay, todayDay } from "../../core/model/dates";
 import { parsePeriod, periodEnd } from "../../core/model/period";
-import type { MonitorService, PaneSettings, WorkbookStatus } from "../../office/service";
+import type { MonitorService, PaneSettings, WorkbookStatus } from "../../pane/service";
 import { type Dictionary, type Lang, dictionary } from "../i18n";
 import { CheckTab, type ImportedCheck, type LiveChange } from "./CheckTab";
 import { CoverageTab } from "./CoverageTab";

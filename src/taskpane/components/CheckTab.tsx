@@ -2,7 +2,7 @@ import { Button, Field, Select, Text } from "@fluentui/react-components";
 import { startTransition, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { ISSUE_NAMES } from "../../core/model/issue-names";
 import type { IssueCode } from "../../core/model/issues";
-import type { CheckResult, MonitorService, SheetChange } from "../../office/service";
+import type { CheckResult, MonitorService, SheetChange } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { type IssueFilter, type IssueLine, NO_FILTER, ORG_NONE, filterChoices, flatten, groupIssues } from "../issue-view";
 import { ColumnMapping } from "./ColumnMapping";

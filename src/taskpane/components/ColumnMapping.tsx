@@ -4,7 +4,7 @@
 // mappingSettingsRows) that every later check — in the pane and on the command line — reads first.
 import { Button, Dropdown, Option, Text } from "@fluentui/react-components";
 import { useCallback, useContext, useEffect, useState } from "react";
-import type { ColumnChoice, MonitorService, SheetColumns } from "../../office/service";
+import type { ColumnChoice, MonitorService, SheetColumns } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { OutcomeBar } from "./ui";
 import { ClockContext, useAction } from "./useAction";

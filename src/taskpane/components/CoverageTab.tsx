@@ -4,7 +4,7 @@ import { type CoverageCounts, type CoverageResult, type OrgCoverage, type RowAcc
 import { fmtNumber } from "../../core/model/format";
 import { shortOrgName } from "../../core/read/orgname";
 import { parsePeriod, periodTitle, yearShareElapsed } from "../../core/model/period";
-import type { MonitorService } from "../../office/service";
+import type { MonitorService } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { STATUS_STYLE, type StatusName } from "../palette";
 import { StaleMark } from "./CheckTab";

@@ -1,6 +1,6 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useState } from "react";
-import type { CheckResult, ImportOutcome, MonitorService, SchoolFile } from "../../office/service";
+import type { CheckResult, ImportOutcome, MonitorService, SchoolFile } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { OutcomeBar, WarningIcon } from "./ui";
 import { useAction } from "./useAction";

@@ -1,7 +1,7 @@
 import { Button, Text } from "@fluentui/react-components";
 import { ruOf } from "../../core/model/dates";
 import { parseIsoDay } from "../../core/model/dates";
-import type { MonitorService } from "../../office/service";
+import type { MonitorService } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { useState } from "react";
 import { StaleMark } from "./CheckTab";

@@ -2,7 +2,7 @@ import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { ruOf } from "../../core/model/dates";
 import { type RoadmapResult, compareItems } from "../../core/roadmap/roadmap";
-import type { MonitorService } from "../../office/service";
+import type { MonitorService } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { CheckIcon, ClockIcon, ErrorIcon, OutcomeBar } from "./ui";
 import { useAction } from "./useAction";

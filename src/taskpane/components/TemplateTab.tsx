@@ -2,7 +2,7 @@ import { Button, Field, Input, Link, Text } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { parseIsoDay, ruOf } from "../../core/model/dates";
 import { parsePeriod, periodEnd as lastDay } from "../../core/model/period";
-import type { MonitorService, PaneSettings } from "../../office/service";
+import type { MonitorService, PaneSettings } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { OutcomeBar, PeriodPicker } from "./ui";
 import { useAction } from "./useAction";

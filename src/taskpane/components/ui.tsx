@@ -3,7 +3,7 @@
 import { Field, MessageBar, MessageBarBody, ProgressBar, Select, Text } from "@fluentui/react-components";
 import type { CSSProperties, ReactNode } from "react";
 import type { Severity } from "../../core/model/issues";
-import type { Progress } from "../../office/service";
+import type { Progress } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { STATUS_STYLE, type StatusName } from "../palette";
 import type { ActionState } from "./useAction";

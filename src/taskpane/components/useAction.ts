@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useRef, useState } from "react";
-import type { Progress } from "../../office/service";
+import type { Progress } from "../../pane/service";
 
 export type OutcomeKind = "success" | "error" | "info" | "warning";
 export type Outcome = { kind: OutcomeKind; text: string; at: Date } | null;
