@@ -53,7 +53,10 @@ function event() {
   return { completed: jest.fn(), source: { id: "MentorshipMonitor.ReportButton" } } as unknown as Office.AddinCommands.Event & { completed: jest.Mock };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+/** Until the command has opened its dialog (the outcome comes after the service's promise, at any speed). */
+const opened = async () => {
+  while (dialogs.length === 0) await new Promise((r) => setTimeout(r, 5));
+};
 /** What the dialog page will show: the outcome its address carries. */
 const shown = (d: FakeDialog): Outcome | null => outcomeOf(new URL(d.url).search);
 
@@ -75,7 +78,7 @@ test("success: the dialog page of the add-in's own folder says which sheet and h
   service.generateReportForCurrentQuarter.mockResolvedValueOnce({ sheet: "Свод 2021 Q2", organizations: 6 });
   const e = event();
   const done = generateReport(e);
-  await tick();
+  await opened();
   expect(dialogs).toHaveLength(1);
   const [d] = dialogs;
   const url = new URL(d.url);
@@ -94,7 +97,7 @@ test("a service that does not count organizations yet still gets a correct sente
   service.generateReportForCurrentQuarter.mockResolvedValueOnce({ sheet: "Свод 2021 Q2" });
   const e = event();
   const done = generateReport(e);
-  await tick();
+  await opened();
   expect(shown(dialogs[0])!.text).toBe("Свод «Свод 2021 Q2» сформирован, лист добавлен.");
   dialogs[0].handlers.get("dialogEventReceived")!({ error: 12006 });
   await done;
@@ -106,7 +109,7 @@ test("failure: the reason in Russian and what to do; the window's × completes t
   service.generateReportForCurrentQuarter.mockRejectedValueOnce(new Error(reason));
   const e = event();
   const done = generateReport(e);
-  await tick();
+  await opened();
   const o = shown(dialogs[0])!;
   expect(o.kind).toBe("error");
   expect(o.text).toBe(`Свод не сформирован. ${reason}`);
@@ -126,7 +129,7 @@ test.each([
   service.generateReportForCurrentQuarter.mockRejectedValueOnce(Object.assign(new Error("The operation failed."), { code }));
   const e = event();
   const done = generateReport(e);
-  await tick();
+  await opened();
   expect(shown(dialogs[0])).toEqual({ kind: "error", text: expect.stringMatching(text), hint: expect.stringMatching(hint) });
   dialogs[0].handlers.get("dialogMessageReceived")!({ message: "close" });
   await done;
@@ -137,7 +140,7 @@ test("an internal error (English, from a bug) is called that, and a long text is
   service.generateReportForCurrentQuarter.mockRejectedValueOnce(new TypeError(`Cannot read properties of undefined ${"x".repeat(900)}`));
   const e = event();
   const done = generateReport(e);
-  await tick();
+  await opened();
   const o = shown(dialogs[0])!;
   expect(o.text).toMatch(/^Свод не сформирован из-за внутренней ошибки надстройки: Cannot read properties/);
   expect(o.text.length).toBeLessThanOrEqual(MAX_TEXT);
