@@ -1,5 +1,5 @@
-// Reads every sheet's used range into the core's WorkbookInput: (1) sheet names, visibility and
-// tables; (2) used-range bounds; (3) values and value types in blocks of rows. On desktop Excel that is
+// Reads every sheet's used range into the core's WorkbookInput: (1) sheet names, visibility, tables and
+// the date system; (2) used-range bounds; (3) values and value types in blocks of rows. On desktop Excel that is
 // three syncs whatever the size. Excel on the web answers at most 5 MB per sync, so there
 // (`cellsPerSync` set) each BLOCK_CELLS cells beyond the first cost one more sync.
 //
@@ -49,7 +49,12 @@ export async function readWorkbook(ctx: Excel.RequestContext, cellsPerSync: numb
   sheets.load("items/name,items/visibility");
   const tables = ctx.workbook.tables;
   tables.load("items/name,items/worksheet/name");
+  // The workbook's date system, from Excel itself: DATE(1904; 1; 2) is serial 1 in the 1904 system and 1463
+  // in the 1900 one (Functions, ExcelApi 1.2; Workbook.use1904DateSystem is still a preview API).
+  const epoch = ctx.workbook.functions.date(1904, 1, 2);
+  epoch.load("value");
   await ctx.sync();
+  const date1904 = epoch.value === 1;
 
   const used = sheets.items.map((ws) => {
     const r = ws.getUsedRangeOrNullObject(true);
@@ -108,6 +113,5 @@ export async function readWorkbook(ctx: Excel.RequestContext, cellsPerSync: numb
       hidden: ws.visibility !== "Visible",
     };
   });
-  // Office.js reports the 1904 date system only from ExcelApi 1.16; serials are read as 1900-based.
-  return { sheets: result, date1904: false };
+  return { sheets: result, date1904 };
 }

@@ -13,17 +13,23 @@ const MS_PER_DAY = 86_400_000;
 const EPOCH_1970 = 25_569;
 export const DATE_FORMAT = "dd.mm.yyyy";
 
+/** Days between the two date systems' day 0: 1904-01-01 is serial 1462 in the 1900 system and 0 in the 1904 one. */
+export const DAYS_1900_TO_1904 = 1462;
+
 /** Excel's serial number of a moment given as a JS Date at UTC (as ExcelJS and the core deliver days). */
-export function serialOf(d: Date): number {
-  return d.getTime() / MS_PER_DAY + EPOCH_1970;
+export function serialOf(d: Date, date1904 = false): number {
+  return d.getTime() / MS_PER_DAY + EPOCH_1970 - (date1904 ? DAYS_1900_TO_1904 : 0);
 }
 
-/** Stores one typed value as Excel holds it; a Date also gets a date format unless it has one. */
-export function putCell(sheet: SheetModel, r: number, c: number, v: HostCell): void {
+/**
+ * Stores one typed value as Excel holds it; a Date also gets a date format unless it has one, and its serial
+ * in the workbook's date system (`date1904`).
+ */
+export function putCell(sheet: SheetModel, r: number, c: number, v: HostCell, date1904 = false): void {
   sheet.formulas.set(r, c, undefined);
   if (v === null || v === undefined || v === "") return sheet.values.set(r, c, undefined);
   if (v instanceof Date) {
-    sheet.values.set(r, c, serialOf(v));
+    sheet.values.set(r, c, serialOf(v, date1904));
     const style = sheet.styles.get(r, c);
     if (!style?.numberFormat) sheet.styles.set(r, c, { ...style, numberFormat: DATE_FORMAT });
     return;
@@ -40,7 +46,7 @@ function loadSheet(wb: WorkbookModel, s: SheetInput): void {
   const sheet = wb.addSheet(s.name);
   const r0 = (s.firstRow ?? 1) - 1;
   const c0 = (s.firstColumn ?? 1) - 1;
-  s.rows.forEach((row, i) => row?.forEach((v, j) => putCell(sheet, r0 + i, c0 + j, v)));
+  s.rows.forEach((row, i) => row?.forEach((v, j) => putCell(sheet, r0 + i, c0 + j, v, wb.date1904)));
   if (s.hidden) sheet.visibility = "Hidden";
   // WorkbookInput names a sheet's tables but not their blocks: the first one covers the used block,
   // which is how every table sheet of the template and the example is laid out.
@@ -52,6 +58,7 @@ function loadSheet(wb: WorkbookModel, s: SheetInput): void {
 /** A new workbook: the given sheets, or one empty «Лист1» like a fresh Russian Excel. */
 export function workbookFrom(input?: HostInput): WorkbookModel {
   const wb = new WorkbookModel();
+  if (input && isWorkbookInput(input)) wb.date1904 = input.date1904 === true;
   if (input) {
     const sheets: SheetInput[] = isWorkbookInput(input)
       ? [...input.sheets]

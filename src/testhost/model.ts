@@ -154,6 +154,8 @@ export class WorkbookModel {
   readonly tables: TableModel[] = [];
   readonly names: NameModel[] = [];
   active: SheetModel | null = null;
+  /** The workbook's date system (File › Options › Advanced › «Use 1904 date system»): serials count from 1904-01-01. */
+  date1904 = false;
   /** Registered onChanged handlers and the events on their way to them. */
   readonly events = new EventHub();
   selection: { sheet: SheetModel; rect: Rect } | null = null;

@@ -151,7 +151,7 @@ export class SheetView {
   // user's edit: handlers of onChanged hear of it (triggerSource Unknown), as they would in Excel.
   setValue(address: string, v: HostCell): this {
     const { row, col } = rectOf(address);
-    putCell(this.model, row, col, v);
+    putCell(this.model, row, col, v, this.wb.date1904);
     this.wb.events.changed(this.model, { row, col, rows: 1, cols: 1 }, "Unknown");
     return this;
   }
@@ -164,7 +164,7 @@ export class SheetView {
     const cols = rows.reduce((n, r) => Math.max(n, r.length), 0);
     if (rows.length === 0 || cols === 0) return this;
     rows.forEach((r, i) => {
-      for (let j = 0; j < cols; j++) putCell(this.model, row + i, col + j, r[j]);
+      for (let j = 0; j < cols; j++) putCell(this.model, row + i, col + j, r[j], this.wb.date1904);
     });
     this.wb.events.changed(this.model, { row, col, rows: rows.length, cols }, "Unknown");
     return this;

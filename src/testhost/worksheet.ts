@@ -7,6 +7,7 @@ import type { SheetModel, Visibility, WorkbookModel } from "./model";
 import { NamedItemCollection } from "./names";
 import { HostCollection, HostObject, type Prop, defineProps } from "./proxy";
 import { EventHandlers } from "./events";
+import { Functions } from "./functions";
 import { Range, RangeRef } from "./range";
 import { TableCollection } from "./tables";
 
@@ -14,7 +15,7 @@ const VISIBILITY = ["Visible", "Hidden", "VeryHidden"] as const;
 
 export class Workbook extends HostObject<WorkbookModel> {
   static override typeName = "Workbook";
-  static override navs = ["worksheets", "tables", "names"];
+  static override navs = ["worksheets", "tables", "names", "functions"];
 
   get worksheets(): WorksheetCollection {
     return this.nav("worksheets", () => new WorksheetCollection(this.context, () => this._resolve()));
@@ -24,6 +25,10 @@ export class Workbook extends HostObject<WorkbookModel> {
   }
   get names(): NamedItemCollection {
     return this.nav("names", () => new NamedItemCollection(this.context, () => this._resolve()));
+  }
+  /** Worksheet functions Excel computes for the add-in (ExcelApi 1.2). */
+  get functions(): Functions {
+    return this.nav("functions", () => new Functions(this.context, () => this._resolve()));
   }
 }
 

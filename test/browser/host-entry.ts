@@ -20,7 +20,7 @@ const api = {
   paste(sheet: string, top: number, left: number, rows: PastedCell[][]) {
     if (!host.hasSheet(sheet)) host.model.addSheet(sheet);
     const s = host.model.sheet(sheet)!;
-    rows.forEach((r, i) => r.forEach((v, j) => putCell(s, top - 1 + i, left - 1 + j, cellOf(v))));
+    rows.forEach((r, i) => r.forEach((v, j) => putCell(s, top - 1 + i, left - 1 + j, cellOf(v), host.model.date1904)));
   },
   sheetNames: () => host.sheetNames(),
   activeSheet: () => host.activeSheet(),

@@ -643,3 +643,44 @@ describe("change events (worksheet.onChanged, worksheets.onChanged)", () => {
     expect(host.handlerCount()).toBe(0);
   });
 });
+
+describe("worksheet functions (workbook.functions)", () => {
+  /** DATE(y; m; d) through Office on a workbook in the given date system: [value, error]. */
+  const date = (y: number, m: number, d: number, date1904 = false) =>
+    createHost({ sheets: [{ name: "Лист1", rows: [] }], date1904 }).run(async (ctx) => {
+      const r = ctx.workbook.functions.date(y, m, d).load("value,error");
+      await ctx.sync();
+      return [r.value, r.error];
+    });
+
+  test("FN1 DATE gives the serial in the workbook's date system: DATE(1904;1;2) is 1463 in the 1900 system and 1 in the 1904 one", async () => {
+    expect(await date(1904, 1, 2)).toEqual([1463, null]);
+    expect(await date(1904, 1, 2, true)).toEqual([1, null]);
+    expect(await date(2021, 2, 1)).toEqual([44228, null]);
+    expect(await date(2021, 2, 1, true)).toEqual([44228 - 1462, null]);
+  });
+
+  test("FN1 DATE keeps Excel's 29.02.1900, rolls months and days over, adds 1900 to years 0–1899, and is #NUM! out of range", async () => {
+    expect(await date(1900, 2, 29)).toEqual([60, null]);
+    expect(await date(1900, 3, 1)).toEqual([61, null]);
+    expect(await date(2021, 13, 1)).toEqual(await date(2022, 1, 1));
+    expect(await date(2021, 3, 0)).toEqual(await date(2021, 2, 28));
+    expect(await date(121, 2, 1)).toEqual(await date(2021, 2, 1));
+    expect(await date(-1, 1, 1)).toEqual([null, "#NUM!"]);
+    expect(await date(10_000, 1, 1)).toEqual([null, "#NUM!"]);
+    expect(await date(1903, 12, 31, true)).toEqual([null, "#NUM!"]); // before the 1904 system's first day
+  });
+
+  test("FN1 a FunctionResult is read after the sync that computed it; arguments other than numbers are not modelled", async () => {
+    const host = createHost();
+    expect(
+      await codeOf(() =>
+        host.run(async (ctx) => {
+          const r = ctx.workbook.functions.date(2021, 1, 1).load("value");
+          return r.value;
+        }),
+      ),
+    ).toBe("PropertyNotLoaded");
+    expect(await codeOf(() => host.run(async (ctx) => ctx.workbook.functions.date(sheet1(ctx).getRange("A1") as never, 1, 1)))).toBe("NotImplemented");
+  });
+});

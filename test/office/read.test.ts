@@ -57,3 +57,18 @@ test("reading changes nothing in the workbook", async () => {
   expect(snapshot(host)).toEqual(before);
   expect(host.stats.opsByKind.set + host.stats.opsByKind.call).toBe(0);
 });
+
+test("a workbook in the 1904 date system (old Mac files) is read with its own dates: the same issues and coverage as in the 1900 system", async () => {
+  const input = await exampleInput();
+  const mac = createHost({ ...input, date1904: true });
+  const pc = createHost(input);
+  // Excel holds the same day 1462 serials lower in the 1904 system.
+  expect(mac.sheet(ROSTER).cell("G4").value).toBe((pc.sheet(ROSTER).cell("G4").value as number) - 1462);
+  const [onMac, onPc] = [createService(mac.run, () => NOW), createService(pc.run, () => NOW)];
+  const coverage = await onMac.coverage("2021-Q2");
+  expect(coverage).toEqual(await onPc.coverage("2021-Q2"));
+  expect("total" in coverage && coverage.total.covered).toBeGreaterThan(400);
+  const [a, b] = [await onMac.check(), await onPc.check()];
+  expect(a.issues).toEqual(b.issues);
+  expect(a.errors).toBe(b.errors);
+});
