@@ -250,6 +250,7 @@ export async function runSelfTest(run: ExcelRun, info: SelfTestInfo = {}, option
     ["sheet-position", "Порядок листов", sheetPosition],
     ["values", "Значения и типы значений", values],
     ["number-format", "Числовые форматы", numberFormats],
+    ["date-system", "Даты: система дат книги (1900 или 1904)", dateSystem],
     ["formula", "Строка с «=» в обычной ячейке становится формулой", formulas],
     ["text-format", "Текстовый формат «@»: «=1+1» и «007» остаются текстом", textFormat],
     ["fill", "Заливка и чтение свойств ячеек", fills],
@@ -407,6 +408,20 @@ async function numberFormats(ctx: Excel.RequestContext, c: Checks, n: Names): Pr
   await ctx.sync();
   c.equal("Форматы A3:C3", r.numberFormat, formats);
   c.equal("Значения под форматами", r.values, [[3.5, 44377, 0.35]]);
+}
+
+async function dateSystem(ctx: Excel.RequestContext, c: Checks, n: Names): Promise<void> {
+  // The add-in learns the date system from DATE(1904; 1; 2) (src/office/read.ts): a date written as ISO
+  // text must land on the serial DATE gives for the same day, and DATE(1904; 1; 2) be 1 or 1463.
+  const r = sheetOf(ctx, n.main).getRange("A30");
+  r.values = [["2021-02-01"]];
+  r.load("values");
+  const day = ctx.workbook.functions.date(2021, 2, 1).load("value");
+  const epoch = ctx.workbook.functions.date(1904, 1, 2).load("value");
+  await ctx.sync();
+  c.equal("Дата 01.02.2021 в ячейке и по функции ДАТА", r.values, [[day.value]]);
+  c.that(epoch.value === 1 || epoch.value === 1463, `ДАТА(1904; 1; 2) вернула ${show(epoch.value)}, а не 1 или 1463: систему дат книги определить нельзя.`);
+  if (epoch.value === 1) c.note("Книга в системе дат 1904: надстройка учитывает это при чтении дат.");
 }
 
 async function formulas(ctx: Excel.RequestContext, c: Checks, n: Names): Promise<void> {

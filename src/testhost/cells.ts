@@ -1,7 +1,7 @@
 // What Excel does when a value, number format or style lands on cells, and how it reads them back.
 import type { Rect } from "./address";
 import { HostError } from "./errors";
-import { ErrorValue, type SheetModel, type Stored, type Style, type Validation } from "./model";
+import { DAYS_1900_TO_1904, ErrorValue, type SheetModel, type Stored, type Style, type Validation } from "./model";
 
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
 
@@ -17,14 +17,18 @@ const BOOLEAN_TEXT = /^(true|false)$/i;
 /** The number format Excel gives a cell an ISO date lands in (office-js #229: «m/d/yyyy» after writing "2018-12-31"). */
 export const ISO_DATE_FORMAT = "m/d/yyyy";
 
-/** Excel's serial of a calendar day (1900 date system, valid from 1900-03-01), or null for a day that does not exist. */
-function isoSerial(m: RegExpExecArray): number | null {
+/**
+ * Excel's serial of a calendar day in the workbook's date system (in the 1900 one valid from 1900-03-01), or
+ * null for a day that does not exist or comes before the system's first day.
+ */
+function isoSerial(m: RegExpExecArray, date1904: boolean): number | null {
   const [y, mo, d, h = "0", mi = "0", se = "0"] = m.slice(1).map((x) => x ?? undefined);
   const t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(se));
   const back = new Date(t);
   if (back.getUTCFullYear() !== Number(y) || back.getUTCMonth() !== Number(mo) - 1 || back.getUTCDate() !== Number(d)) return null;
   if (Number(h) > 23 || Number(mi) > 59 || Number(se) > 59) return null;
   const serial = t / 86_400_000 + 25_569;
+  if (date1904) return serial >= DAYS_1900_TO_1904 ? serial - DAYS_1900_TO_1904 : null;
   return serial >= 61 ? serial : null; // before 1900-03-01 the phantom 29.02.1900 shifts serials: not modelled
 }
 
@@ -45,7 +49,7 @@ export function typeOf(v: Stored | undefined): ValueType {
 }
 
 /** What a string becomes in a cell that is not text ("@"): the stored value and the number format it brings, if any. */
-export function coerce(input: string): { value: Stored; formula?: string; format?: string } {
+export function coerce(input: string, date1904 = false): { value: Stored; formula?: string; format?: string } {
   const t = input.trim();
   const num = (s: string) => Number(s.replace(/,/g, ""));
   // Office.js: "If the returned value starts with a plus ("+"), minus ("-"), or equal sign ("="), Excel
@@ -63,7 +67,7 @@ export function coerce(input: string): { value: Stored; formula?: string; format
   if (pct) return { value: num(pct[1]) / 100, format: pct[1].includes(".") ? "0.00%" : "0%" };
   const iso = ISO_TEXT.exec(t);
   if (iso) {
-    const serial = isoSerial(iso);
+    const serial = isoSerial(iso, date1904);
     if (serial !== null) return { value: serial, format: iso[4] === undefined ? ISO_DATE_FORMAT : `${ISO_DATE_FORMAT} h:mm` };
   }
   if (BOOLEAN_TEXT.test(t)) return { value: t.toLowerCase() === "true" };
@@ -78,7 +82,7 @@ export function coerce(input: string): { value: Stored; formula?: string; format
  * it ignored), "50%" 0.5 formatted "0%", an ISO date a date serial formatted "m/d/yyyy", "TRUE" a boolean,
  * "#N/A" an error. A format the coercion brings is applied only to a cell whose format is General.
  */
-export function writeValue(sheet: SheetModel, r: number, c: number, input: unknown): void {
+export function writeValue(sheet: SheetModel, r: number, c: number, input: unknown, date1904 = false): void {
   if (input === null || input === undefined) return;
   const format = numberFormatAt(sheet, r, c);
   const text = format === "@";
@@ -86,7 +90,7 @@ export function writeValue(sheet: SheetModel, r: number, c: number, input: unkno
   if (typeof input === "string") {
     if (input === "") return sheet.values.set(r, c, undefined);
     if (text) return sheet.values.set(r, c, input);
-    const got = coerce(input);
+    const got = coerce(input, date1904);
     sheet.values.set(r, c, got.value);
     if (got.formula) sheet.formulas.set(r, c, got.formula);
     if (got.format && format === "General") {

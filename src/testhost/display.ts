@@ -2,7 +2,7 @@
 // formats the add-in and the host itself put on cells are known; any other format on a number fails
 // with NotImplemented, so a test never reads a display the host merely guessed.
 import { HostError } from "./errors";
-import { ErrorValue, type Stored } from "./model";
+import { DAYS_1900_TO_1904, ErrorValue, type Stored } from "./model";
 
 const MS_PER_DAY = 86_400_000;
 const EPOCH_1970 = 25_569;
@@ -24,9 +24,9 @@ function fixed(n: number, decimals: number, grouped: boolean): string {
 }
 
 /** A date format made of d, dd, m, mm, yy, yyyy, h, hh, mm (after h) and the separators . / - : and space. */
-function dateText(serial: number, format: string): string | null {
+function dateText(serial: number, format: string, date1904: boolean): string | null {
   if (!/^(d{1,2}|m{1,2}|y{2}|y{4}|h{1,2}|[./\-: ])+$/.test(format)) return null;
-  const d = new Date(Math.round((serial - EPOCH_1970) * MS_PER_DAY));
+  const d = new Date(Math.round((serial + (date1904 ? DAYS_1900_TO_1904 : 0) - EPOCH_1970) * MS_PER_DAY));
   const pad = (x: number) => String(x).padStart(2, "0");
   let afterHour = false;
   return format.replace(/yyyy|yy|dd|d|mm|m|hh|h/g, (tok) => {
@@ -43,7 +43,8 @@ function dateText(serial: number, format: string): string | null {
   });
 }
 
-export function displayText(v: Stored | undefined, format: string): string {
+/** What a cell shows (Range.text): dates from serials in the workbook's date system. */
+export function displayText(v: Stored | undefined, format: string, date1904 = false): string {
   if (v === undefined) return "";
   if (v instanceof ErrorValue) return v.text;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -54,7 +55,7 @@ export function displayText(v: Stored | undefined, format: string): string {
   if (pct) return `${fixed(v * 100, pct[1]?.length ?? 0, false)}%`;
   const num = /^(#,##)?0(?:\.(0+))?$/.exec(format);
   if (num) return fixed(v, num[2]?.length ?? 0, !!num[1]);
-  const date = dateText(v, format);
+  const date = dateText(v, format, date1904);
   if (date !== null) return date;
   throw new HostError("NotImplemented", `Range.text for the number format «${format}»`, "Range.text");
 }

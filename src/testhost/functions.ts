@@ -1,9 +1,8 @@
 // Worksheet functions computed by Excel for the add-in (Excel.Functions, ExcelApi 1.2): only DATE, which the
 // adapter uses to learn the workbook's date system. A function result is a FunctionResult: `value`, or
 // `error` ("#NUM!", English) when the function fails; both readable after load and sync.
-import { DAYS_1900_TO_1904 } from "./load";
 import { HostError } from "./errors";
-import type { WorkbookModel } from "./model";
+import { DAYS_1900_TO_1904, type WorkbookModel } from "./model";
 import { HostObject, type Prop, defineProps } from "./proxy";
 
 interface Outcome {

@@ -2,7 +2,7 @@
 // 2-D arrays per sheet. Values land as Excel stores them: dates as serial numbers with a date format,
 // formula errors as error values. Nothing here goes through the proxies, so nothing is counted.
 import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
-import { ErrorValue, type SheetModel, WorkbookModel } from "./model";
+import { DAYS_1900_TO_1904, ErrorValue, type SheetModel, WorkbookModel } from "./model";
 
 /** A cell as tests write it: the core's CellValue (Date, {error}, …); undefined counts as empty. */
 export type HostCell = CellValue | undefined;
@@ -12,9 +12,6 @@ const MS_PER_DAY = 86_400_000;
 /** Serial of 1970-01-01 in the 1900 date system (Excel counts its phantom 29.02.1900). */
 const EPOCH_1970 = 25_569;
 export const DATE_FORMAT = "dd.mm.yyyy";
-
-/** Days between the two date systems' day 0: 1904-01-01 is serial 1462 in the 1900 system and 0 in the 1904 one. */
-export const DAYS_1900_TO_1904 = 1462;
 
 /** Excel's serial number of a moment given as a JS Date at UTC (as ExcelJS and the core deliver days). */
 export function serialOf(d: Date, date1904 = false): number {

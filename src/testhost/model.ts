@@ -149,6 +149,9 @@ const BAD_SHEET_CHARS = /[\\/?*[\]:]/;
 const NAME = /^[\p{L}_\\][\p{L}\p{N}_.]*$/u;
 const LOOKS_LIKE_CELL = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc])$/;
 
+/** Days between the two date systems' day 0: 1904-01-01 is serial 1462 in the 1900 system and 0 in the 1904 one. */
+export const DAYS_1900_TO_1904 = 1462;
+
 export class WorkbookModel {
   readonly sheets: SheetModel[] = [];
   readonly tables: TableModel[] = [];

@@ -30,13 +30,13 @@ export class Range extends HostObject<RangeRef> {
   static override props: Record<string, Prop<RangeRef>> = {
     values: {
       get: ({ sheet, rect }) => grid(rect, (r, c) => readValue(sheet, r, c)),
-      set: ({ sheet, rect }, v) => {
+      set: ({ sheet, rect }, v, ctx) => {
         const at = cellwise(rect, v, "values");
-        forEachCell(rect, (r, c, i, j) => writeValue(sheet, r, c, at(i, j)));
+        forEachCell(rect, (r, c, i, j) => writeValue(sheet, r, c, at(i, j), ctx.model.date1904));
       },
     },
     valueTypes: { get: ({ sheet, rect }) => grid(rect, (r, c) => typeOf(sheet.values.get(r, c))) },
-    text: { get: ({ sheet, rect }) => grid(rect, (r, c) => displayText(sheet.values.get(r, c), numberFormatAt(sheet, r, c))) },
+    text: { get: ({ sheet, rect }, ctx) => grid(rect, (r, c) => displayText(sheet.values.get(r, c), numberFormatAt(sheet, r, c), ctx.model.date1904)) },
     numberFormat: {
       get: ({ sheet, rect }) => grid(rect, (r, c) => numberFormatAt(sheet, r, c)),
       set: ({ sheet, rect }, v) => {

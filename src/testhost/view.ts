@@ -111,7 +111,7 @@ export class SheetView {
       numberFormat: numberFormatAt(this.model, r, c),
       fill: style?.fill ? { color: style.fill.color, pattern: style.fill.pattern } : null,
       fillTintAndShade: style?.fill ? (style.fill.tintAndShade ?? 0) : null,
-      text: textOrNull(this.model.values.get(r, c), numberFormatAt(this.model, r, c)),
+      text: textOrNull(this.model.values.get(r, c), numberFormatAt(this.model, r, c), this.wb.date1904),
       font: fontOf(style),
       borders: style?.borders ?? {},
       wrapText: style?.wrapText ?? false,

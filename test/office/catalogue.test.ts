@@ -671,6 +671,23 @@ describe("worksheet functions (workbook.functions)", () => {
     expect(await date(1903, 12, 31, true)).toEqual([null, "#NUM!"]); // before the 1904 system's first day
   });
 
+  test("FN1 with V2: an ISO date written into a 1904 workbook lands on DATE's serial there and shows as the same day", async () => {
+    for (const date1904 of [false, true]) {
+      const host = createHost({ sheets: [{ name: "Лист1", rows: [] }], date1904 });
+      const got = await host.run(async (ctx) => {
+        const a1 = sheet1(ctx).getRange("A1");
+        a1.values = [["2021-02-01"]];
+        a1.numberFormat = [["dd.mm.yyyy"]];
+        const d = ctx.workbook.functions.date(2021, 2, 1).load("value");
+        await ctx.sync();
+        a1.load("values,text");
+        await ctx.sync();
+        return { value: a1.values[0][0], text: a1.text[0][0], date: d.value };
+      });
+      expect(got).toEqual({ value: date1904 ? 42766 : 44228, text: "01.02.2021", date: date1904 ? 42766 : 44228 });
+    }
+  });
+
   test("FN1 a FunctionResult is read after the sync that computed it; arguments other than numbers are not modelled", async () => {
     const host = createHost();
     expect(

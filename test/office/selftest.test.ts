@@ -64,9 +64,9 @@ describe("on a host with everything the add-in calls", () => {
 
   test("every step works, and the summary says so", () => {
     expect(report.steps.filter((s) => !s.ok)).toEqual([]);
-    expect(report.total).toBe(21);
-    expect(report.passed).toBe(21);
-    expect(selfTestSummary(report)).toBe("Работает: 21 из 21");
+    expect(report.total).toBe(22);
+    expect(report.passed).toBe(22);
+    expect(selfTestSummary(report)).toBe("Работает: 22 из 22");
     expect(report.steps.every((s) => /[а-яё]/i.test(s.title))).toBe(true);
   });
 
@@ -146,7 +146,7 @@ describe("a host that refuses one API", () => {
     expect(byId(report).fill.detail).toBe(
       `Excel ответил ошибкой ApiNotFound, место: Range.getCellProperties. Сообщение Excel: ${apiNotFound("Range.getCellProperties").message}`,
     );
-    expect(selfTestSummary(report)).toBe("Работает: 20 из 21");
+    expect(selfTestSummary(report)).toBe("Работает: 21 из 22");
     expect(workbookBytes(host.model)).toBe(before);
     expect(host.sheetNames().filter((n) => n.startsWith("ЦМН"))).toEqual([]);
   });
@@ -229,18 +229,25 @@ describe("the pane's «Проверить совместимость Excel»", (
     const report = await runSelfTest(host.run, info);
     jest.restoreAllMocks();
     const html = view({ report });
-    expect(text(html)).toContain("Работает: 20 из 21");
+    expect(text(html)).toContain("Работает: 21 из 22");
     expect(text(html)).toContain("Excel 16.0.14332.20812, Windows, ExcelApi до 1.12");
-    expect(html.match(/data-ok="true"/g)).toHaveLength(20);
+    expect(html.match(/data-ok="true"/g)).toHaveLength(21);
     const fill = /<li[^>]*data-testid="selftest-step-fill"[^>]*>.*?<\/li>/.exec(html)![0];
     expect(fill).toContain('data-ok="false"');
     expect(text(fill)).toMatch(/✗ Заливка и чтение свойств ячеек — не работает Excel ответил ошибкой ApiNotFound/);
     expect(fill).toContain('aria-label="не работает"');
     expect(text(/<li[^>]*data-testid="selftest-step-values"[^>]*>.*?<\/li>/.exec(html)![0]).trim()).toBe("✓ Значения и типы значений");
-    expect(html).toMatch(/data-testid="selftest-text"[^>]*>Проверка совместимости Excel — Работает: 20 из 21\nExcel 16\.0/);
+    expect(html).toMatch(/data-testid="selftest-text"[^>]*>Проверка совместимости Excel — Работает: 21 из 22\nExcel 16\.0/);
   });
 
   test("a self-test that could not run at all says so", () => {
     expect(text(view({ error: "Excel не ответил" }))).toContain("✗ Проверка не выполнена: Excel не ответил");
   });
+});
+
+test("on a workbook in the 1904 date system the date step works and says so", async () => {
+  const host = createHost({ ...(await exampleInput()), date1904: true });
+  const report = await runSelfTest(host.run, info);
+  const step = report.steps.find((s) => s.id === "date-system")!;
+  expect(step).toMatchObject({ ok: true, detail: "Книга в системе дат 1904: надстройка учитывает это при чтении дат." });
 });
