@@ -92,7 +92,7 @@ export function Page({ lang, now = () => new Date(), engine: given }: { lang: La
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     const f = e.dataTransfer.files[0];
-    if (f) void openFile(f);
+    if (f && !opening) void openFile(f); // one book at a time
   };
 
   return (
@@ -119,7 +119,7 @@ export function Page({ lang, now = () => new Date(), engine: given }: { lang: La
               e.target.value = "";
             }}
           />
-          <Button appearance={book ? "secondary" : "primary"} onClick={() => input.current?.click()} data-testid="book-open">
+          <Button appearance={book ? "secondary" : "primary"} disabledFocusable={!!opening} onClick={() => input.current?.click()} data-testid="book-open">
             {book ? "Открыть другую книгу…" : "Открыть книгу района…"}
           </Button>
           <Button onClick={async () => download(`шаблон мониторинга ${year}.xlsx`, await templateBytes(year))} data-testid="template-download">
@@ -142,7 +142,7 @@ export function Page({ lang, now = () => new Date(), engine: given }: { lang: La
           </Field>
         )}
         {kind === "in-thread" && (
-          <MessageBar intent="warning" data-testid="engine-note">
+          <MessageBar intent="warning" data-testid="engine-note" style={{ margin: "8px 0" }}>
             <MessageBarBody>
               Браузер не запустил фоновый поток, поэтому книга читается и проверяется прямо на странице. На книгах в десятки тысяч строк страница может на несколько секунд перестать откликаться — дождитесь результата.
             </MessageBarBody>
@@ -150,7 +150,7 @@ export function Page({ lang, now = () => new Date(), engine: given }: { lang: La
         )}
         <span hidden data-testid="engine-kind" data-engine={kind ?? ""} />
         {error && (
-          <MessageBar intent="error" data-testid="book-error">
+          <MessageBar intent="error" data-testid="book-error" style={{ margin: "8px 0" }}>
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}
