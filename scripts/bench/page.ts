@@ -143,7 +143,12 @@ async function runOne(browser: Browser, path: string, rows: number, fileBytes: n
     const report = await timed(page, click(page, "Сформировать свод"), () => page.getByTestId("download-report").waitFor(LONG));
     const engine = (await page.getByTestId("engine-kind").getAttribute("data-engine").catch(() => null)) ?? (page.workers().length > 0 ? "worker" : "in-thread");
     // The first text, one from the middle of the roster's read (when the page showed one), the last.
-    const middle = progress.find((t) => /«Участники»/.test(t) && !/: (\S+) из \1 /.test(t));
+    const partly = (t: string) => {
+      const m = /: ([\d\u00a0 ]+) из ([\d\u00a0 ]+) /.exec(t);
+      return !!m && m[1] !== m[2];
+    };
+    const roster = progress.filter((t) => /«Участники»/.test(t) && partly(t));
+    const middle = roster[Math.floor(roster.length / 2)];
     const shown = [progress[0], middle, progress[progress.length - 1]].filter((t, i, a): t is string => !!t && a.indexOf(t) === i);
     return { rows, fileBytes, issues, open, check, coverage, report, highlight, engine, progress: shown };
   } finally {
@@ -181,7 +186,9 @@ export async function measurePage(sizes: readonly number[], dir: string): Promis
 
 const int = (n: number) => Math.round(n).toLocaleString("ru-RU").replace(/\u00a0/g, " ");
 const verdict = (ok: boolean) => (ok ? "**met**" : "**not met**");
-const cell = (t: Timed) => `${int(t.ms)} ms (${int(t.longestTaskMs)})`;
+/** The observer reports tasks over 50 ms only: none is «< 50». */
+const task = (ms: number) => (ms > 0 ? `${int(ms)} ms` : "< 50 ms");
+const cell = (t: Timed) => `${int(t.ms)} ms (${task(t.longestTaskMs)})`;
 const longest = (r: PageRun) => Math.max(r.open.longestTaskMs, r.check.longestTaskMs, r.coverage.longestTaskMs, r.report.longestTaskMs, r.highlight.longestTaskMs);
 
 export function pageTable(p: PageResult): string {
@@ -200,7 +207,7 @@ export function pageTable(p: PageResult): string {
 
 export function pageGoals(p: PageResult): string {
   return p.runs
-    .map((r) => `- page, ${int(r.rows)} rows: longest main-thread task while opening, checking, computing coverage, making the Свод and the highlights ${int(longest(r))} ms — goal ≤ 100 ms: ${verdict(longest(r) <= 100)}`)
+    .map((r) => `- page, ${int(r.rows)} rows: longest main-thread task while opening, checking, computing coverage, making the Свод and the highlights ${task(longest(r))} — goal ≤ 100 ms: ${verdict(longest(r) <= 100)}`)
     .join("\n");
 }
 
