@@ -126,3 +126,17 @@ test("a long list in a result crosses in slices, each read in a task of its own,
   const handle = await portBookEngine(port, inThreadBookEngine).open(new Uint8Array(1), "x.xlsx");
   expect(await handle.run("check", { today: 0 })).toEqual({ issues, errors: 3 });
 });
+
+test("a book without the monitoring sheets is told to download the empty template, not to insert one", async () => {
+  const ExcelJS = (await import("exceljs")).default;
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet("Лист1").addRow(["что-то своё"]);
+  const service = createMemoryService(new MemoryWorkbook("своё.xlsx", new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer)), { now: NOW });
+  const check = await service.check();
+  expect(check.problems).toHaveLength(1);
+  expect(check.problems[0]).toMatch(/^В книге нет листов «Организации» и «Участники»\. Скачайте пустой шаблон \(кнопка «Скачать пустой шаблон» вверху страницы\), перенесите в него данные и откройте заполненный шаблон здесь\.$/);
+  const coverage = await service.coverage("2021-Q2");
+  expect("problem" in coverage && coverage.problem).toMatch(/Скачайте пустой шаблон/);
+  await expect(service.generateReport("2021-Q2", "2021-06-30")).rejects.toThrow(/Скачайте пустой шаблон/);
+  expect((await service.open()).missingSheets).toEqual(["«Организации»", "«Участники»"]);
+});
