@@ -6,9 +6,12 @@
 // 300 000 rows and at Excel's 1 048 576 (files made by repeating the 100 000-row roster, scripts/bench/
 // large.ts), and what whole-column drop-downs and merges cost. Prints Markdown.
 // Then the task pane in Chromium on the test host (issue 15, scripts/bench/pane.ts): time to results,
-// the longest main-thread task and the issue list's DOM nodes at a district's size.
+// the longest main-thread task and the issue list's DOM nodes at a district's size; and the standalone
+// page in Chromium from file:// (issue 16, scripts/bench/page.ts): open, check, coverage, the Свод and the
+// highlights at 10 000 and 100 000 rows, each with its longest main-thread task.
 // Options: --sizes 1000,10000  --runs 5 (engine runs)  --cli-runs 5  --large 300000,1048576 (or none)
-//          --dir /tmp/…  --pane-rows 20000 (or none)  --only pane (the pane's part alone)
+//          --dir /tmp/…  --pane-rows 20000 (or none)  --page-rows 10000,100000 (or none)
+//          --only pane | --only page (that part alone)
 import { existsSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -20,6 +23,7 @@ import { type LargeResult, type SizeResult, type WholeColumnResult, cliTable, en
 import { median } from "./bench/stats";
 import { BENCH_PERIOD, benchFile } from "./bench/workbook";
 import { type PaneResult, paneGoals, paneTable } from "./bench/pane";
+import { type PageResult, pageGoals, pageTable } from "./bench/page";
 
 const DIST = join(__dirname, "..");
 const CLI = join(DIST, "src", "cli", "main.js");
@@ -62,6 +66,15 @@ function paneOf(rows: number): PaneResult {
   return JSON.parse(r.stdout) as PaneResult;
 }
 
+const PAGE = join(__dirname, "bench", "page.js");
+
+/** The standalone page's measurements, in a process of its own (it drives Chromium). */
+function pageOf(rows: readonly number[], dir: string): PageResult {
+  const r = runNode([PAGE, "--rows", rows.join(","), "--dir", dir]);
+  if (r.status !== 0) throw new Error(`page bench failed: ${r.stderr}`);
+  return JSON.parse(r.stdout) as PageResult;
+}
+
 type Timed = { ms: number[]; maxRss: number[] };
 
 /** Runs the two commands alternately, so that whatever else the machine does falls on both alike. */
@@ -82,9 +95,19 @@ function alternate(runs: number, a: string[], b: string[], checkA: (stdout: stri
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { sizes: { type: "string" }, runs: { type: "string" }, "cli-runs": { type: "string" }, large: { type: "string" }, dir: { type: "string" }, "pane-rows": { type: "string" }, only: { type: "string" } },
+    options: { sizes: { type: "string" }, runs: { type: "string" }, "cli-runs": { type: "string" }, large: { type: "string" }, dir: { type: "string" }, "pane-rows": { type: "string" }, "page-rows": { type: "string" }, only: { type: "string" } },
   });
   const paneRows = values["pane-rows"] === "none" ? null : Number(values["pane-rows"] ?? 20_000);
+  const pageRows = values["page-rows"] === "none" ? [] : (values["page-rows"] ?? "10000,100000").split(",").map(Number);
+  const benchDir = values.dir ?? join(tmpdir(), "mentor-monitor-bench");
+  if (values.only === "page") {
+    console.error(`Машина: ${machine()}. Страница: ${pageRows.join(", ")} строк`);
+    const loadBefore = load();
+    const p = pageOf(pageRows.length > 0 ? pageRows : [10_000, 100_000], benchDir);
+    console.log(`## The standalone page in Chromium, opened from file://\n\n${pageTable(p)}\n\n## Goals\n\n${pageGoals(p)}\n`);
+    console.log(`Machine: ${machine()}. Load average (1 min) ${loadBefore} before the runs, ${load()} after.`);
+    return;
+  }
   if (values.only === "pane") {
     console.error(`Машина: ${machine()}. Панель: ${paneRows ?? 20_000} строк`);
     const p = paneOf(paneRows ?? 20_000);
@@ -96,7 +119,7 @@ async function main(): Promise<void> {
   const sizes = (values.sizes ?? "1000,10000,100000").split(",").map(Number);
   const runs = Number(values.runs ?? 5);
   const cliRuns = Number(values["cli-runs"] ?? 5);
-  const dir = values.dir ?? join(tmpdir(), "mentor-monitor-bench");
+  const dir = benchDir;
   console.error(`Машина: ${machine()}. Файлы: ${dir}`);
   const loadBefore = load();
 
@@ -149,7 +172,9 @@ async function main(): Promise<void> {
 
   const pane = paneRows === null ? null : paneOf(paneRows);
   if (pane) console.log(`## Task pane in Chromium on the Excel test host (${pane.engine})\n\n${paneTable(pane)}\n`);
-  console.log(`## Goals\n\n${goals(results)}${big.length > 0 || whole ? `\n${largeGoals(big, whole)}` : ""}${pane ? `\n${paneGoals(pane)}` : ""}\n`);
+  const page = pageRows.length === 0 ? null : pageOf(pageRows, dir);
+  if (page) console.log(`## The standalone page in Chromium, opened from file://\n\n${pageTable(page)}\n`);
+  console.log(`## Goals\n\n${goals(results)}${big.length > 0 || whole ? `\n${largeGoals(big, whole)}` : ""}${pane ? `\n${paneGoals(pane)}` : ""}${page ? `\n${pageGoals(page)}` : ""}\n`);
   console.log(`Machine: ${machine()}. Load average (1 min) ${loadBefore} before the runs, ${load()} after.`);
   for (const r of results) {
     const x = r.engine.rows;

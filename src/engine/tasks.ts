@@ -119,6 +119,9 @@ export function missingSheets(a: WorkbookAnalysis): string[] {
   return missing;
 }
 
+/** Where the pane sends the user for the sheets a book lacks (the standalone page says it its own way). */
+export const TEMPLATE_ADVICE = "Откройте вкладку «Шаблон» и вставьте шаблон, затем вставьте данные.";
+
 /**
  * Why the roster actions cannot run, in the pane's words: the core's headerless-sheet messages, or the
  * missing sheets and where to get them (the «Шаблон» tab; never a shell command).
@@ -127,7 +130,7 @@ export function paneProblem(a: WorkbookAnalysis): string | null {
   if (a.problems.length > 0) return a.problems.map((p) => p.message).join("\n");
   const missing = missingSheets(a);
   if (missing.length === 0) return null;
-  return `В книге нет ${missing.length > 1 ? "листов" : "листа"} ${missing.join(" и ")}. Откройте вкладку «Шаблон» и вставьте шаблон, затем вставьте данные.`;
+  return `В книге нет ${missing.length > 1 ? "листов" : "листа"} ${missing.join(" и ")}. ${TEMPLATE_ADVICE}`;
 }
 
 function columnNumber(letters: string): number {

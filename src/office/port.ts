@@ -4,12 +4,14 @@
 // Every batch but the check's read may write: while one runs (and a moment after) change events are taken
 // for our own, on hosts that do not say so themselves (triggerSource, ExcelApi 1.14); see watch.ts.
 import type { CellValue } from "../core/model/cells";
+import { type Engine, inThreadEngine } from "../engine/engine";
 import { displayText } from "../core/read/readers";
 import { renderReport } from "../core/report/renderer";
 import { SETTINGS_SHEET } from "../core/read/settings";
 import { headerKey } from "../core/model/text";
 import { mappingWrites } from "../engine/tasks";
-import type { LiveRead, PatchSink, SheetChange, WorkbookPort } from "../pane/port";
+import { planImport } from "../pane/import";
+import type { LiveRead, SheetChange, WorkbookPort } from "../pane/port";
 import { REMARKS_SHEET } from "../pane/remarks";
 import { HIGHLIGHT_STORE, applyHighlights, clearHighlights } from "./highlight";
 import { writeImport } from "./import";
@@ -26,6 +28,8 @@ export interface OfficePortOptions {
    * cells. Desktop Excel has no such limit and reads any roster in a constant number of syncs.
    */
   readonly payloadLimited?: boolean;
+  /** Where the analysis runs: the pane passes its Web Worker; the default runs it in-thread. */
+  readonly engine?: Engine;
 }
 
 /** How long after an action of ours ends its change events may still arrive (hosts without triggerSource). */
@@ -36,6 +40,7 @@ const isOwnSheet = (name: string) => name === HIGHLIGHT_STORE || name.startsWith
 
 export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): WorkbookPort {
   const cellsPerSync = opts.payloadLimited === false ? null : BLOCK_CELLS;
+  const engine = opts.engine ?? inThreadEngine;
   let acting = 0;
   /** A batch that may write: its change events (and those a moment after) are our own. */
   const run: ExcelRun = (batch) => {
@@ -44,10 +49,29 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
   };
 
   return {
-    read: (sink, onProgress) =>
+    // Each block of rows goes to the engine job as soon as it is read; the rows and block width of each
+    // sheet are kept, for a live re-check to patch.
+    read: (onProgress) =>
       excelRun(async (ctx) => {
-        const input = await readWorkbook(ctx, cellsPerSync, { sink, onProgress });
-        return { sheets: input.sheets.map(({ rows: _rows, ...rest }) => rest), date1904: input.date1904 };
+        const job = engine.job();
+        const rows: number[] = [];
+        const widths: number[] = [];
+        const sink = {
+          rows(sheet: number, block: CellValue[][]) {
+            rows[sheet] = (rows[sheet] ?? 0) + block.length;
+            widths[sheet] = Math.max(widths[sheet] ?? 0, block[0]?.length ?? 0);
+            job.rows(sheet, block);
+          },
+        };
+        try {
+          const input = await readWorkbook(ctx, cellsPerSync, { sink, onProgress });
+          const shape = { sheets: input.sheets.map(({ rows: _rows, ...rest }) => rest), date1904: input.date1904 };
+          job.finish(shape);
+          return { run: (task, args) => job.run(task, args), close: () => job.close(), live: { job, shape, rows, widths } };
+        } catch (e) {
+          job.close();
+          throw e;
+        }
       }),
 
     insertTemplate: (model) => run((ctx) => insertTemplate(ctx, model)),
@@ -147,11 +171,18 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
 
     writeReport: (layout) => run((ctx) => renderReport(layout, new OfficeReportRenderer(ctx))),
 
-    applyImport: (district, plan) => run(async (ctx) => (await writeImport(ctx, district, plan, cellsPerSync)).notes),
+    importSchools: (files, apply, today, onProgress) =>
+      run(async (ctx) => {
+        // Consolidation and its write need the district's cells here, next to Office.js.
+        const { district, plan, failed } = planImport(await readWorkbook(ctx, cellsPerSync, { onProgress }), files, today);
+        if (apply) onProgress?.({ stage: "write" });
+        const notes = apply ? (await writeImport(ctx, district, plan, cellsPerSync)).notes : [];
+        return { summaries: plan.summaries, failed, unknownOrganizations: plan.unknownOrganizations, duplicates: plan.duplicates, notes };
+      }),
 
     watch: (onChange) => watchWorkbook(excelRun, onChange, { watched: (sheet) => !isOwnSheet(sheet), muted: () => acting > 0 }),
 
-    patch: (live, changes, sink) => excelRun((ctx) => patchLive(ctx, live, changes, sink)),
+    patch: (live, changes) => excelRun((ctx) => patchLive(ctx, live, changes)),
   };
 }
 
@@ -159,7 +190,7 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
  * Reads only the changed rows of each changed sheet (one sync, with each sheet's used range) and
  * patches them into the live job. False when a change does not fit the block the check read.
  */
-async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: readonly SheetChange[], sink: PatchSink): Promise<boolean> {
+async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: readonly SheetChange[]): Promise<boolean> {
   const plans: { index: number; r0: number; c0: number; width: number; used: Excel.Range; blocks: { first: number; range: Excel.Range }[] }[] = [];
   let cells = 0;
   for (const c of changes) {
@@ -197,9 +228,9 @@ async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: rea
       const keep = Math.max(0, Math.min(b.range.values.length, total - at));
       const rows: CellValue[][] = [];
       for (let i = 0; i < keep; i++) rows.push(b.range.values[i].map((v, j) => cellOf(v as string | number | boolean, b.range.valueTypes[i][j])));
-      sink.patch(p.index, at, rows, total);
+      live.job.patch(p.index, at, rows, total);
     }
-    if (p.blocks.length === 0) sink.patch(p.index, 0, [], total);
+    if (p.blocks.length === 0) live.job.patch(p.index, 0, [], total);
     live.rows[p.index] = total;
   }
   return true;

@@ -1,17 +1,13 @@
 // The pane's service over Office.js: the host-neutral flow (src/pane/service.ts) on the Office.js port
 // (port.ts). Tests run the same service on the in-memory Excel test host.
-import type { Engine } from "../engine/engine";
 import { type MonitorService, createMonitorService } from "../pane/service";
 import { type OfficePortOptions, officePort } from "./port";
 import { type ExcelRun, officeRun } from "./run";
 
-export interface ServiceOptions extends OfficePortOptions {
-  /** Where the analysis runs: the pane passes its Web Worker; the default runs it in-thread. */
-  readonly engine?: Engine;
-}
+export type ServiceOptions = OfficePortOptions;
 
 export function createService(excelRun: ExcelRun = officeRun, now: () => Date = () => new Date(), opts: ServiceOptions = {}): MonitorService {
-  return createMonitorService(officePort(excelRun, opts), { now, engine: opts.engine });
+  return createMonitorService(officePort(excelRun, opts), { now });
 }
 
 /**

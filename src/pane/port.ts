@@ -2,13 +2,12 @@
 // operation. Two implementations, neither reaching into the other: Office.js on the open workbook
 // (src/office/port.ts) and the standalone page's in-memory workbook, changed by the package editor
 // (src/web/port.ts). The service (service.ts) holds every action's flow once, over this interface.
-import type { WorkbookAnalysis } from "../core/analyze";
-import type { CellValue } from "../core/model/cells";
-import type { Consolidation } from "../core/consolidate/consolidate";
+import type { CrossDuplicate, FileSummary } from "../core/consolidate/consolidate";
+import type { Day } from "../core/model/dates";
 import type { SheetLayout } from "../core/report/layout";
 import type { TemplateModel } from "../core/template/template";
-import type { RowSink, WorkbookShape } from "../engine/engine";
-import type { Mark } from "../engine/tasks";
+import type { EngineJob, WorkbookShape } from "../engine/engine";
+import type { Mark, TaskArgs, TaskName, TaskResults } from "../engine/tasks";
 import type { RemarkRow } from "./remarks";
 
 /** How far reading is: rows of one sheet read so far, of its used rows. */
@@ -48,17 +47,45 @@ export interface RemarksOutcome {
   readonly schools: number;
 }
 
-/** A read kept after a check, for a live re-check: the shape, and rows and block width per sheet. */
+/** A read kept after a check, for a live re-check: its engine job, the shape, and rows and block width per sheet. */
 export interface LiveRead {
+  readonly job: EngineJob;
   readonly shape: WorkbookShape;
   /** Rows read per sheet (its used range's rows); updated by `patch`. */
   readonly rows: number[];
   readonly widths: number[];
 }
 
+/**
+ * The workbook as read where its analysis runs (the engine's tasks over its cells) until closed: in
+ * Excel the cells go block by block into an engine job (a Web Worker); on the standalone page the file
+ * is read, analysed and edited in the page's worker.
+ */
+export interface WorkbookRead {
+  run<K extends TaskName>(task: K, args: TaskArgs[K]): Promise<TaskResults[K]>;
+  close(): void;
+  /** Where the host lets the workbook be edited meanwhile: what a live re-check patches. */
+  readonly live?: LiveRead;
+}
+
+/** School files consolidated into the district's sheets: what the pane tells the user. */
+export interface ImportWrite {
+  readonly summaries: readonly FileSummary[];
+  readonly failed: readonly { file: string; message: string }[];
+  readonly unknownOrganizations: readonly string[];
+  readonly duplicates: readonly CrossDuplicate[];
+  /** What the user should know about the write: values kept in replaced rows, a table not resized. */
+  readonly notes: readonly string[];
+}
+
+/** A school's file as the user picked it. */
+export interface SchoolFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
 export interface WorkbookPort {
-  /** Reads every sheet into `sink`, block by block, reporting each block; the workbook without its rows. */
-  read(sink: RowSink, onProgress?: (p: ReadProgress) => void): Promise<WorkbookShape>;
+  /** Reads every sheet where the analysis runs, reporting each block. */
+  read(onProgress?: (p: ReadProgress) => void): Promise<WorkbookRead>;
   /** Creates the template's missing sheets and repairs the rules of those that exist. */
   insertTemplate(model: TemplateModel): Promise<TemplateOutcome>;
   /** Writes settings (label → text) into «Настройки»; a label missing there gets a row below. */
@@ -77,18 +104,16 @@ export interface WorkbookPort {
   writeRemarks(rows: readonly RemarkRow[], subtitle: string, org?: string): Promise<RemarksOutcome>;
   /** Adds (or regenerates) the Свод sheet; its name. */
   writeReport(layout: SheetLayout): Promise<string>;
-  /** Writes a consolidation plan into the district's sheets; what the user should know. */
-  applyImport(district: WorkbookAnalysis, plan: Consolidation): Promise<readonly string[]>;
+  /**
+   * Consolidates school files into the district's sheets (the core's plan, src/pane/import.ts), writing only
+   * when `apply`.
+   */
+  importSchools(files: readonly SchoolFile[], apply: boolean, today: Day, onProgress?: (p: Progress) => void): Promise<ImportWrite>;
   /** Hosts whose workbook the user edits meanwhile: reports changes by anyone but this add-in. */
   watch?(onChange: (changes: SheetChange[]) => void): Promise<() => Promise<void>>;
   /**
-   * Reads only the changed rows into `sink` (as `patch` calls), updating `live.rows`; false when a change
-   * does not fit the block the check read (the whole workbook must be read again).
+   * Reads only the changed rows into the live read's job, updating `live.rows`; false when a change does not
+   * fit the block the check read (the whole workbook must be read again).
    */
-  patch?(live: LiveRead, changes: readonly SheetChange[], sink: PatchSink): Promise<boolean>;
-}
-
-/** Where patched rows go: the live check's engine job. */
-export interface PatchSink {
-  patch(sheet: number, at: number, rows: CellValue[][], total?: number): void;
+  patch?(live: LiveRead, changes: readonly SheetChange[]): Promise<boolean>;
 }

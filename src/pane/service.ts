@@ -2,8 +2,7 @@
 // port (port.ts): read the workbook into an engine job, ask the engine (src/engine: a Web Worker in the
 // pane, in-thread in jest and Node), write the outcome back through the port. The React app only ever
 // sees MonitorService; which host is underneath is the port's business.
-import { analyzeWorkbook } from "../core/analyze";
-import { type CrossDuplicate, type FileSummary, consolidate } from "../core/consolidate/consolidate";
+import type { CrossDuplicate, FileSummary } from "../core/consolidate/consolidate";
 import type { CoverageResult } from "../core/coverage/coverage";
 import type { SheetKind } from "../core/model/columns";
 import { type Day, stampOf, todayDay } from "../core/model/dates";
@@ -14,16 +13,13 @@ import type { SheetColumns } from "../core/read/layouts/result";
 import { SETTING_LABELS, type Settings } from "../core/read/settings";
 import type { RoadmapResult } from "../core/roadmap/roadmap";
 import { type TemplateModel, templateModel } from "../core/template/template";
-import type { CellValue } from "../core/model/cells";
-import { type Engine, type EngineJob, InputBuilder, inThreadEngine } from "../engine/engine";
-import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, paneProblem, settingCells } from "../engine/tasks";
-import { readSchoolBooks } from "../xlsx/read";
-import type { FixOutcome, LiveRead, Progress, RemarksOutcome, SheetChange, TemplateOutcome, WorkbookPort } from "./port";
+import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, settingCells } from "../engine/tasks";
+import type { FixOutcome, Progress, RemarksOutcome, SchoolFile, SheetChange, TemplateOutcome, WorkbookPort, WorkbookRead } from "./port";
 import { remarkRows } from "./remarks";
 
 export type { CheckResult, PaneIssue, PaneSettings, WorkbookStatus } from "../engine/tasks";
 export type { SheetColumns } from "../core/read/layouts/result";
-export type { FixOutcome, Progress, ReadProgress, RemarksOutcome, SheetChange, TemplateOutcome, WorkbookPort } from "./port";
+export type { FixOutcome, Progress, ReadProgress, RemarksOutcome, SchoolFile, SheetChange, TemplateOutcome, WorkbookPort } from "./port";
 
 /** A column the user placed in the pane's column mapping: its header as written and a field id (or "ignore"). */
 export interface ColumnChoice {
@@ -41,11 +37,6 @@ export interface CellFix {
   readonly cells: readonly string[];
   readonly expected: string;
   readonly value: string;
-}
-
-export interface SchoolFile {
-  readonly name: string;
-  readonly bytes: Uint8Array;
 }
 
 export interface ImportOutcome {
@@ -100,8 +91,6 @@ export interface MonitorService {
 
 export interface MonitorOptions {
   readonly now?: () => Date;
-  /** Where the analysis runs: the pane's Web Worker; in-thread by default. */
-  readonly engine?: Engine;
 }
 
 /** The template's «Настройки» rows carrying the settings the pane shows, instead of the template's defaults. */
@@ -118,42 +107,21 @@ export function settingValues(s: PaneSettings): [string, string][] {
   return (Object.entries(SETTING_LABELS) as [keyof Settings, string][]).map(([k, label]) => [label, String(values[k])]);
 }
 
-/** The last check's job, kept for live re-checks, with what the read saw of each sheet. */
-interface LiveCheck extends LiveRead {
-  readonly job: EngineJob;
-}
-
 export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = {}): MonitorService {
   const now = opts.now ?? (() => new Date());
-  const engine = opts.engine ?? inThreadEngine;
   const today = (): Day => todayDay(now());
-  let live: LiveCheck | null = null;
+  /** The last check's read, kept for live re-checks where the host has them. */
+  let live: WorkbookRead | null = null;
 
-  /** Reads the workbook into a new engine job (rows go to the engine block by block), counting rows per sheet. */
-  const readJob = async (o: ActionOptions | undefined): Promise<LiveCheck> => {
-    const job = engine.job();
-    const rows: number[] = [];
-    const widths: number[] = [];
-    const sink = {
-      rows(sheet: number, block: CellValue[][]) {
-        rows[sheet] = (rows[sheet] ?? 0) + block.length;
-        widths[sheet] = Math.max(widths[sheet] ?? 0, block[0]?.length ?? 0);
-        job.rows(sheet, block);
-      },
-    };
-    try {
-      const shape = await port.read(sink, o?.onProgress);
-      job.finish(shape);
-      o?.onProgress?.({ stage: "analyze" });
-      return { job, shape, rows, widths };
-    } catch (e) {
-      job.close();
-      throw e;
-    }
+  /** Reads the workbook where its analysis runs, then says the engine is at work. */
+  const read = async (o: ActionOptions | undefined): Promise<WorkbookRead> => {
+    const r = await port.read(o?.onProgress);
+    o?.onProgress?.({ stage: "analyze" });
+    return r;
   };
-  /** Runs `work` over a fresh read, then frees the engine's copy. */
-  const withJob = async <T>(o: ActionOptions | undefined, work: (job: EngineJob) => Promise<T>): Promise<T> => {
-    const { job } = await readJob(o);
+  /** Runs `work` over a fresh read, then frees it. */
+  const withJob = async <T>(o: ActionOptions | undefined, work: (job: WorkbookRead) => Promise<T>): Promise<T> => {
+    const job = await read(o);
     try {
       return await work(job);
     } finally {
@@ -178,16 +146,16 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
     },
 
     check: async (o) => {
-      // The job stays open after the check: a live re-check patches its rows (recheck).
-      const read = await readJob(o);
+      // A read the host can patch stays open after the check: a live re-check patches its rows (recheck).
+      const job = await read(o);
       try {
-        const r = await read.job.run("check", { today: today() });
-        live?.job.close();
-        live = port.patch ? read : null;
-        if (!live) read.job.close();
+        const r = await job.run("check", { today: today() });
+        live?.close();
+        live = job.live && port.patch ? job : null;
+        if (!live) job.close();
         return { ...r, checkedAt: now().toISOString() };
       } catch (e) {
-        read.job.close();
+        job.close();
         throw e;
       }
     },
@@ -223,17 +191,8 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
     highlightRoadmap: (asOf, o) => withJob(o, async (job) => highlight(await job.run("roadmapMarks", { today: today(), asOf }), o)),
 
     importSchools: async (files, apply, o) => {
-      const { schools, failed } = readSchoolBooks(files);
-      // Consolidation and its write need the district's analysis here, next to the port.
-      const input = new InputBuilder();
-      const district = analyzeWorkbook(input.finish(await port.read(input, o?.onProgress)), { today: today() });
-      const problem = paneProblem(district);
-      if (problem) throw new Error(problem);
-      const plan = consolidate(district, schools);
-      if (apply) o?.onProgress?.({ stage: "write" });
-      const notes = apply ? await port.applyImport(district, plan) : [];
-      const outcome = { summaries: plan.summaries, failed, unknownOrganizations: plan.unknownOrganizations, duplicates: plan.duplicates, applied: apply, notes };
-      return { ...outcome, check: apply ? await service.check(o) : null };
+      const outcome = await port.importSchools(files, apply, today(), o?.onProgress);
+      return { ...outcome, applied: apply, check: apply ? await service.check(o) : null };
     },
 
     generateReport: (period, asOf, o) =>
@@ -258,12 +217,12 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
 
     recheck: async (changes, o) => {
       const at = live;
-      if (!at || !port.patch) return null;
+      if (!at?.live || !port.patch) return null;
       // A change the patch cannot place (a new sheet, whole columns, rows above the header, a wider
       // block): the whole workbook is read again.
-      if (!(await port.patch(at, changes, at.job))) return service.check(o);
+      if (!(await port.patch(at.live, changes))) return service.check(o);
       o?.onProgress?.({ stage: "analyze" });
-      const r = await at.job.run("check", { today: today() });
+      const r = await at.run("check", { today: today() });
       return { ...r, checkedAt: now().toISOString() };
     },
   };

@@ -195,12 +195,16 @@ const ru = {
   // import
   importHint: "Выберите файлы школ (.xlsx, .xls, .ods, .csv). Они читаются здесь, на компьютере, и никуда не отправляются. Сначала — сводка, затем подтверждение.",
   pickFiles: "Выбрать файлы школ",
+  picked: (names: readonly string[]) => (names.length === 0 ? "Файлы не выбраны." : `Выбрано ${n(names.length)} ${plural(names.length, "файл", "файла", "файлов")}: ${names.join(", ")}.`),
   importPreview: "Проверить файлы",
   importConfirm: "Подтвердить импорт",
   importPreviewDone: (k: number) => `Файлы прочитаны: ${n(k)}. Проверьте сводку и подтвердите импорт.`,
   importDone: (added: number) => `Импорт выполнен: добавлено строк — ${n(added)}. Книга проверена заново — результат на вкладке «Проверка».`,
   fileSummary: (read: number, added: number, replaced: number, excluded: number) =>
     `прочитано ${n(read)}, будет добавлено ${n(added)}, заменит прежних ${n(replaced)}, не войдёт ${n(excluded)}`,
+  /** The same after the import: what was done. */
+  fileSummaryDone: (read: number, added: number, replaced: number, excluded: number) =>
+    `прочитано ${n(read)}, добавлено ${n(added)}, заменено прежних ${n(replaced)}, не вошло ${n(excluded)}`,
   rowRef: (sheet: string, row: number) => `«${sheet}», стр.${nbsp}${row}`,
   notRead: "не прочитан",
   unknownOrgs: (codes: string) => `Организаций нет в списке района: ${codes}. Их строки не добавляются.`,
@@ -358,11 +362,13 @@ const en: Dictionary = {
   reportDone: (sheet) => `Sheet «${sheet}» generated and opened.`,
   importHint: "Pick school files (.xlsx, .xls, .ods, .csv). They are read here, on this computer, and sent nowhere. First a summary, then a confirmation.",
   pickFiles: "Pick school files",
+  picked: (names) => (names.length === 0 ? "No files picked." : `${n(names.length)} file(s) picked: ${names.join(", ")}.`),
   importPreview: "Check the files",
   importConfirm: "Confirm the import",
   importPreviewDone: (k) => `Files read: ${n(k)}. Review the summary and confirm the import.`,
   importDone: (added) => `Imported: ${n(added)} rows added. The workbook was checked again: see the Check tab.`,
   fileSummary: (read, added, replaced, excluded) => `read ${n(read)}, to add ${n(added)}, replaces ${n(replaced)} earlier, left out ${n(excluded)}`,
+  fileSummaryDone: (read, added, replaced, excluded) => `read ${n(read)}, added ${n(added)}, replaced ${n(replaced)} earlier, left out ${n(excluded)}`,
   rowRef: (sheet, row) => `«${sheet}», row ${row}`,
   notRead: "not read",
   unknownOrgs: (codes) => `Organizations missing from the district list: ${codes}. Their rows are not added.`,

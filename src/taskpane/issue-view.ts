@@ -56,41 +56,62 @@ export function matches(i: PaneIssue, f: IssueFilter): boolean {
 
 const natural = new Intl.Collator("ru", { numeric: true, sensitivity: "base" });
 
-/** Groups: the district's own sheets first (by name), then schools by code (СОШ2 before СОШ10), no code last. */
-export function groupIssues(issues: readonly PaneIssue[], f: IssueFilter = NO_FILTER): IssueGroup[] {
-  const groups = new Map<string, { org: string | null; sheet: string | null; lines: Map<string, { line: IssueLine; cells: string[] }>; count: number; errors: number }>();
-  for (const i of issues) {
-    if (!matches(i, f)) continue;
-    const gk = i.org === undefined ? `s|${i.sheet}` : `o|${i.org === "" ? ORG_NONE : i.org}`;
-    let g = groups.get(gk);
-    if (!g) groups.set(gk, (g = { org: i.org === undefined ? null : i.org === "" ? ORG_NONE : i.org, sheet: i.org === undefined ? i.sheet : null, lines: new Map(), count: 0, errors: 0 }));
-    g.count++;
-    if (i.severity === "error") g.errors++;
-    const message = plainMessage(i);
-    const fixable = isFixable(i) && i.value !== undefined;
-    // Identical problems: same sheet, column, kind and words (and the same text to fix) fold into one line.
-    const lk = `${i.sheet}|${i.column}|${i.code}|${message}|${i.suggestion ?? ""}|${fixable ? i.value : ""}`;
-    const hit = g.lines.get(lk);
-    if (hit) hit.cells.push(i.cell);
-    else {
-      const cells = [i.cell];
-      g.lines.set(lk, {
-        cells,
-        line: { key: `${gk}|${lk}`, sheet: i.sheet, org: i.org, code: i.code, name: ISSUE_NAMES[i.code] ?? i.code, severity: i.severity, column: i.column, message, suggestion: i.suggestion, value: i.value, fixable, cells },
-      });
+/**
+ * Issues grouped as they are added: a long list can be grouped a slice at a time, between frames
+ * (useIssueGroups in CheckTab), and gives the same groups as grouping it at once.
+ */
+export class IssueGrouper {
+  private readonly groups = new Map<string, { org: string | null; sheet: string | null; lines: Map<string, { line: IssueLine; cells: string[] }>; count: number; errors: number }>();
+
+  constructor(private readonly f: IssueFilter = NO_FILTER) {}
+
+  add(issues: readonly PaneIssue[], from = 0, to = issues.length): void {
+    const { groups, f } = this;
+    for (let k = from; k < to; k++) {
+      const i = issues[k];
+      if (!matches(i, f)) continue;
+      const gk = i.org === undefined ? `s|${i.sheet}` : `o|${i.org === "" ? ORG_NONE : i.org}`;
+      let g = groups.get(gk);
+      if (!g) groups.set(gk, (g = { org: i.org === undefined ? null : i.org === "" ? ORG_NONE : i.org, sheet: i.org === undefined ? i.sheet : null, lines: new Map(), count: 0, errors: 0 }));
+      g.count++;
+      if (i.severity === "error") g.errors++;
+      const message = plainMessage(i);
+      const fixable = isFixable(i) && i.value !== undefined;
+      // Identical problems: same sheet, column, kind and words (and the same text to fix) fold into one line.
+      const lk = `${i.sheet}|${i.column}|${i.code}|${message}|${i.suggestion ?? ""}|${fixable ? i.value : ""}`;
+      const hit = g.lines.get(lk);
+      if (hit) hit.cells.push(i.cell);
+      else {
+        const cells = [i.cell];
+        g.lines.set(lk, {
+          cells,
+          line: { key: `${gk}|${lk}`, sheet: i.sheet, org: i.org, code: i.code, name: ISSUE_NAMES[i.code] ?? i.code, severity: i.severity, column: i.column, message, suggestion: i.suggestion, value: i.value, fixable, cells },
+        });
+      }
     }
   }
-  const out: IssueGroup[] = [...groups].map(([key, g]) => ({
-    key,
-    org: g.org,
-    sheet: g.sheet,
-    count: g.count,
-    errors: g.errors,
-    // Errors before warnings, then in sheet order (the first cell's row), as a person fixes them.
-    lines: [...g.lines.values()].map((x) => x.line).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
-  }));
-  const rank = (g: IssueGroup) => (g.sheet !== null ? 0 : g.org === ORG_NONE ? 2 : 1);
-  return out.sort((a, b) => rank(a) - rank(b) || natural.compare(a.sheet ?? a.org ?? "", b.sheet ?? b.org ?? ""));
+
+  /** Groups: the district's own sheets first (by name), then schools by code (СОШ2 before СОШ10), no code last. */
+  result(): IssueGroup[] {
+    const out: IssueGroup[] = [...this.groups].map(([key, g]) => ({
+      key,
+      org: g.org,
+      sheet: g.sheet,
+      count: g.count,
+      errors: g.errors,
+      // Errors before warnings, then in sheet order (the first cell's row), as a person fixes them.
+      lines: [...g.lines.values()].map((x) => x.line).sort((a, b) => (a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1)),
+    }));
+    const rank = (g: IssueGroup) => (g.sheet !== null ? 0 : g.org === ORG_NONE ? 2 : 1);
+    return out.sort((a, b) => rank(a) - rank(b) || natural.compare(a.sheet ?? a.org ?? "", b.sheet ?? b.org ?? ""));
+  }
+}
+
+/** Groups: the district's own sheets first (by name), then schools by code (СОШ2 before СОШ10), no code last. */
+export function groupIssues(issues: readonly PaneIssue[], f: IssueFilter = NO_FILTER): IssueGroup[] {
+  const grouper = new IssueGrouper(f);
+  grouper.add(issues);
+  return grouper.result();
 }
 
 /** Headings and lines in one array, as the virtual list renders them. */

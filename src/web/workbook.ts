@@ -1,23 +1,16 @@
-// The standalone page's workbook: the user's file held in memory, never written back to the disk. It is
-// read with the command line's reader (any format it reads) and changed only through the package editor
-// (src/xlsx/package), as the command line changes files: a sheet added or cells restyled, every other
-// part byte-identical. Each change makes new bytes the user can download; the original stays as it was.
+// The standalone page's workbook: the user's file held in memory, never written back to the disk, and
+// the files made from it to download. Reading, the engine's tasks and every change run where the book
+// engine runs (book-engine.ts: the page's Web Worker, else the page itself), each change by the package
+// editor as the command line makes it (book.ts). The original stays as it was.
 // No DOM here: the page (src/web/page.tsx) and the tests use it alike.
-import type { CellValue } from "../core/model/cells";
-import type { Consolidation } from "../core/consolidate/consolidate";
 import type { SheetLayout } from "../core/report/layout";
-import { renderReport } from "../core/report/renderer";
-import { SETTINGS_SHEET } from "../core/read/settings";
-import { displayText } from "../core/read/readers";
-import { headerKey } from "../core/model/text";
-import { cellAt, mappingWrites } from "../engine/tasks";
-import { writeConsolidation } from "../xlsx/consolidate";
-import { type CellMark, STORE_SHEET, clearHighlights, highlightCells } from "../xlsx/package/highlight";
-import { Package } from "../xlsx/package/opc";
-import { writeCells } from "../xlsx/package/rows";
-import { PackageStyles } from "../xlsx/package/styles";
-import { type ReadWorkbook, WorkbookFileError, readWorkbook } from "../xlsx/read";
-import { PackageReportRenderer } from "../xlsx/report";
+import type { ReadProgress } from "../pane/service";
+import type { CellMark } from "../xlsx/package/highlight";
+import type { SchoolFileBytes } from "../xlsx/read";
+import type { Day } from "../core/model/dates";
+import type { RemarkRow } from "../pane/remarks";
+import type { BookInfo, ImportResult } from "./book";
+import { type BookEngine, type BookHandle, inThreadBookEngine } from "./book-engine";
 
 /** A file the page offers to download, made from the workbook as it is now. */
 export type OutputKind = "report" | "highlight" | "remarks" | "changed";
@@ -39,7 +32,10 @@ export const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsh
  */
 export class MemoryWorkbook {
   private base: Uint8Array;
-  private cache: ReadWorkbook | null = null;
+  /** The base as the engine read it: read once per version of the data. */
+  private loaded: { bytes: Uint8Array; handle: Promise<BookHandle> } | null = null;
+  /** Who hears the progress of the read under way. */
+  private readonly listeners = new Set<(p: ReadProgress) => void>();
   private readonly made = new Map<OutputKind, Output>();
   private readonly stem: string;
   /** Cells coloured in the highlighted copy on offer (0 when none). */
@@ -48,6 +44,7 @@ export class MemoryWorkbook {
   constructor(
     readonly fileName: string,
     readonly original: Uint8Array,
+    private readonly engine: BookEngine = inThreadBookEngine(),
   ) {
     this.base = original;
     this.stem = fileName.replace(/\.[^.]*$/, "");
@@ -63,25 +60,37 @@ export class MemoryWorkbook {
     return (["report", "highlight", "remarks", "changed"] as const).map((k) => this.made.get(k)).filter((o): o is Output => !!o);
   }
 
-  /** The workbook as the core reads it (once per version of the data). Throws WorkbookFileError. */
-  read(): ReadWorkbook {
-    return (this.cache ??= readWorkbook(this.base, this.fileName));
+  /**
+   * The data as the engine read it, read now if this version was not yet (with `onProgress` hearing each
+   * sheet's rows). Rejects with one Russian sentence when the file cannot be read.
+   */
+  data(onProgress?: (p: ReadProgress) => void): Promise<BookHandle> {
+    if (this.loaded?.bytes !== this.base) {
+      this.loaded?.handle.then((h) => h.close(), () => undefined);
+      const handle = this.engine.open(this.base, this.fileName, (p) => {
+        for (const l of this.listeners) l({ stage: "read", ...p });
+      });
+      this.loaded = { bytes: this.base, handle };
+      const done = () => this.listeners.clear();
+      handle.then(done, done);
+    }
+    const { handle } = this.loaded;
+    if (onProgress) {
+      this.listeners.add(onProgress);
+      const off = () => this.listeners.delete(onProgress);
+      handle.then(off, off);
+    }
+    return handle;
   }
 
-  /** Only an .xlsx (or .xlsm) can take a sheet or a fill without being rewritten whole. */
-  private async edit<T>(what: string, f: (pkg: Package) => T | Promise<T>): Promise<{ bytes: Uint8Array; out: T }> {
-    if (this.read().format !== "xlsx") {
-      throw new WorkbookFileError(`Книга «${this.fileName}» сохранена не в формате .xlsx: ${what} возможно только в .xlsx. Сохраните её как «Книга Excel (.xlsx)» и откройте снова`);
-    }
-    const pkg = new Package(this.base);
-    const out = await f(pkg);
-    return { bytes: pkg.toBytes(), out };
+  /** Reads the file (see `data`) and says what it holds. */
+  async load(onProgress?: (p: ReadProgress) => void): Promise<BookInfo> {
+    return (await this.data(onProgress)).info;
   }
 
   /** A change of the data itself: later reports and highlights are made from it. */
   private rebase(bytes: Uint8Array, what: string): void {
     this.base = bytes;
-    this.cache = null;
     this.made.delete("report");
     this.made.delete("highlight");
     this.made.delete("remarks");
@@ -92,10 +101,10 @@ export class MemoryWorkbook {
 
   /** The user's workbook with the marked cells coloured (reversibly: the formats kept in a hidden sheet). */
   async highlight(marks: readonly CellMark[]): Promise<number> {
-    const { bytes, out: n } = await this.edit("подсветка ячеек", (pkg) => highlightCells(pkg, marks));
-    this.made.set("highlight", { kind: "highlight", fileName: `${this.stem} (подсветка).xlsx`, bytes, what: `подсвечено ячеек: ${n}` });
-    this.highlighted = n;
-    return n;
+    const { bytes, cells } = await (await this.data()).edit("highlight", { marks });
+    this.made.set("highlight", { kind: "highlight", fileName: `${this.stem} (подсветка).xlsx`, bytes, what: `подсвечено ячеек: ${cells}` });
+    this.highlighted = cells;
+    return cells;
   }
 
   /** Drops the highlighted copy; a file that came highlighted (by the add-in or this page) is cleared. */
@@ -103,45 +112,23 @@ export class MemoryWorkbook {
     const had = this.highlighted;
     this.made.delete("highlight");
     this.highlighted = 0;
-    if (!this.read().input.sheets.some((s) => s.name === STORE_SHEET)) return had;
-    const { bytes, out: n } = await this.edit("снятие подсветки", (pkg) => clearHighlights(pkg));
-    this.rebase(bytes, `подсветка убрана с ячеек: ${n}`);
-    return n;
+    const { bytes, cells } = await (await this.data()).edit("clearHighlights", {});
+    if (!bytes) return had;
+    this.rebase(bytes, `подсветка убрана с ячеек: ${cells}`);
+    return cells;
   }
 
   /** Writes settings (label → value) into «Настройки», as text; a label missing there gets a row below. */
   async writeSettings(values: ReadonlyArray<readonly [string, string]>): Promise<void> {
-    const sheet = this.read().input.sheets.find((s) => headerKey(s.name) === headerKey(SETTINGS_SHEET));
-    if (!sheet) throw new WorkbookFileError("Нет листа «Настройки»: сначала скачайте шаблон и перенесите в него данные");
-    const first = sheet.firstRow ?? 1;
-    if ((sheet.firstColumn ?? 1) !== 1) throw new WorkbookFileError("На листе «Настройки» названия должны стоять в столбце A");
-    const rowOf = new Map(sheet.rows.map((r, i) => [headerKey(String(r[0] ?? "")), first + i]));
-    let next = first + sheet.rows.length;
-    const writes = new Map<string, CellValue>();
-    for (const [label, value] of values) {
-      let r = rowOf.get(headerKey(label));
-      if (r === undefined) {
-        r = next++;
-        writes.set(`A${r}`, label);
-      }
-      writes.set(`B${r}`, value);
-    }
-    const date1904 = this.read().date1904;
-    const { bytes } = await this.edit("запись настроек", (pkg) => {
-      const entry = pkg.sheets().find((s) => s.name === sheet.name);
-      if (!entry?.part) throw new WorkbookFileError("Лист «Настройки» не найден в файле");
-      const styles = new PackageStyles(pkg);
-      const text = String(styles.textXf());
-      pkg.set(entry.part, writeCells(pkg.text(entry.part), writes, date1904, styles, (ref) => (ref.startsWith("B") ? text : undefined)));
-    });
+    const { bytes } = await (await this.data()).edit("settings", { values });
     this.rebase(bytes, "настройки сохранены");
   }
 
   /** The user's workbook with the report sheet added (or regenerated); returns the sheet's name. */
   async writeReport(layout: SheetLayout): Promise<string> {
-    const { bytes, out: name } = await this.edit("добавление листа свода", (pkg) => renderReport(layout, new PackageReportRenderer(pkg)));
-    this.made.set("report", { kind: "report", fileName: `${this.stem} (${name}).xlsx`, bytes, what: `добавлен лист «${name}»` });
-    return name;
+    const { bytes, sheet } = await (await this.data()).edit("report", { layout });
+    this.made.set("report", { kind: "report", fileName: `${this.stem} (${sheet}).xlsx`, bytes, what: `добавлен лист «${sheet}»` });
+    return sheet;
   }
 
   /**
@@ -149,64 +136,32 @@ export class MemoryWorkbook {
    * changed since is left alone and reported.
    */
   async writeTexts(sheet: string, cells: readonly string[], value: string, expected: string): Promise<{ written: string[]; changed: string[] }> {
-    const { input } = this.read();
-    const written: string[] = [];
-    const changed: string[] = [];
-    for (const c of cells) (displayText(cellAt(input, sheet, c) ?? null) === expected ? written : changed).push(c);
-    if (written.length === 0) return { written, changed };
-    const date1904 = this.read().date1904;
-    const { bytes } = await this.edit("исправление ячеек", (pkg) => {
-      const entry = pkg.sheets().find((s) => s.name === sheet);
-      if (!entry?.part) throw new WorkbookFileError(`Лист «${sheet}» не найден в файле`);
-      const styles = new PackageStyles(pkg);
-      // Text first, the cell's look kept: «=1+1» or «007» written as a suggestion stays exactly that.
-      const text = (_ref: string, old: string | undefined) => String(styles.textVariantOf(Number(old ?? 0)));
-      pkg.set(entry.part, writeCells(pkg.text(entry.part), new Map(written.map((c) => [c, value])), date1904, styles, text));
-    });
-    this.rebase(bytes, `исправлено ячеек: ${written.length}`);
+    const { bytes, written, changed } = await (await this.data()).edit("texts", { sheet, cells, value, expected });
+    if (bytes) this.rebase(bytes, `исправлено ячеек: ${written.length}`);
     return { written, changed };
   }
 
-  /** A workbook of its own (the remarks for schools), offered next to the others until the data changes. */
-  setRemarks(fileName: string, bytes: Uint8Array, what: string): void {
-    this.made.set("remarks", { kind: "remarks", fileName, bytes, what });
+  /** «Замечания для школ» (one organization's with `org`) as a workbook of its own, offered until the data changes. */
+  async writeRemarks(rows: readonly RemarkRow[], org?: string): Promise<{ rows: number; schools: number }> {
+    const { bytes } = await (await this.data()).edit("remarks", { rows });
+    const schools = new Set(rows.map((r) => r[0])).size;
+    this.made.set("remarks", { kind: "remarks", fileName: `${this.stem} — замечания для школ${org ? ` (${org})` : ""}.xlsx`, bytes, what: `замечаний: ${rows.length}, организаций: ${schools}` });
+    return { rows: rows.length, schools };
   }
 
-  /** Writes a consolidation plan (the core's) into the data; returns what the user should know. */
-  async applyImport(c: Consolidation): Promise<readonly string[]> {
-    const date1904 = this.read().date1904;
-    const { bytes, out } = await this.edit("импорт файлов школ", (pkg) => writeConsolidation(pkg, c, date1904, this.fileName));
-    const rows = c.plans.reduce((n, p) => n + p.writes.length, 0);
-    this.rebase(bytes, `импортировано строк: ${rows}`);
-    return out.notes;
+  /** School files consolidated into the data (`apply`), or only previewed; returns what the user should know. */
+  async importSchools(files: readonly SchoolFileBytes[], apply: boolean, today: Day): Promise<ImportResult> {
+    const { bytes, result } = await (await this.data()).edit("import", { files, apply, today });
+    if (bytes) this.rebase(bytes, `импортировано строк: ${result.rows}`);
+    return result;
   }
 
   /**
    * Writes the column mapping's rows (column A «Столбец: <лист> / <заголовок>», column B the field) into
-   * «Настройки», both as text: a row already there with the same label gets the new field, a new one goes
-   * below the sheet's last row. Unlike writeSettings, labels are compared whole (valueKey, not headerKey):
-   * «… / Дата рождения (наставник)» and «… / Дата рождения (наставляемый)» are two rows.
+   * «Настройки», both as text (book.ts says how rows are matched).
    */
   async writeMapping(rows: ReadonlyArray<readonly [string, string]>): Promise<void> {
-    const sheet = this.read().input.sheets.find((s) => headerKey(s.name) === headerKey(SETTINGS_SHEET));
-    if (!sheet) throw new WorkbookFileError("Нет листа «Настройки»: сначала скачайте шаблон и перенесите в него данные");
-    if ((sheet.firstColumn ?? 1) !== 1) throw new WorkbookFileError("На листе «Настройки» названия должны стоять в столбце A");
-    const first = sheet.firstRow ?? 1;
-    // Rows above the first one read are empty: the labels of rows 1… as the sheet holds them.
-    const labels = [...Array<unknown>(first - 1).fill(null), ...sheet.rows.map((r) => r[0] ?? null)];
-    const writes = new Map<string, CellValue>();
-    for (const w of mappingWrites(labels, rows)) {
-      if (w.isNew) writes.set(`A${w.row + 1}`, w.label);
-      writes.set(`B${w.row + 1}`, w.value);
-    }
-    const date1904 = this.read().date1904;
-    const { bytes } = await this.edit("запись сопоставления столбцов", (pkg) => {
-      const entry = pkg.sheets().find((s) => s.name === sheet.name);
-      if (!entry?.part) throw new WorkbookFileError("Лист «Настройки» не найден в файле");
-      const styles = new PackageStyles(pkg);
-      const text = String(styles.textXf());
-      pkg.set(entry.part, writeCells(pkg.text(entry.part), writes, date1904, styles, () => text));
-    });
+    const { bytes } = await (await this.data()).edit("mapping", { rows });
     this.rebase(bytes, "сопоставление столбцов сохранено на листе «Настройки»");
   }
 }

@@ -9,7 +9,7 @@ import type { SchoolBook } from "../core/consolidate/consolidate";
 import { crc32 } from "./package/zip";
 import { readableCopy } from "./package/normalize";
 import { type FileFormat, detectFormat, readCsv, readWithSheetJs } from "./formats";
-import { type ReadWarning, ReaderError, messageOf, readWorkbookInput } from "./reader/workbook";
+import { type ReadWarning, ReaderError, type SheetProgress, messageOf, readWorkbookInput } from "./reader/workbook";
 
 /** A file that cannot be read as a workbook at all: the command line exits with code 2. */
 export class WorkbookFileError extends Error {}
@@ -128,14 +128,17 @@ export const FORMAT_NAMES: Record<FileFormat, string> = {
   csv: "текст CSV",
 };
 
-/** Reads any workbook file a school or district sends; a roster CSV becomes the sheet «Участники». */
-export function readWorkbook(bytes: Uint8Array, fileName: string): ReadWorkbook {
+/**
+ * Reads any workbook file a school or district sends; a roster CSV becomes the sheet «Участники».
+ * `onProgress` hears how far each worksheet of an .xlsx is read (the other formats are read at once).
+ */
+export function readWorkbook(bytes: Uint8Array, fileName: string, opts: { onProgress?: (p: SheetProgress) => void } = {}): ReadWorkbook {
   if (bytes.length === 0) throw new WorkbookFileError(`Файл «${fileName}» пуст`);
   const format = detectFormat(bytes, fileName);
   if (typeof format !== "string") throw new WorkbookFileError(`Файл «${fileName}» ${format.what}`);
   let read: { input: WorkbookInput; date1904: boolean; warnings?: readonly ReadWarning[] };
   try {
-    if (format === "xlsx") read = readWorkbookInput(bytes);
+    if (format === "xlsx") read = readWorkbookInput(bytes, { onProgress: opts.onProgress });
     else if (format === "csv") read = readCsv(bytes, "Участники");
     else read = readWithSheetJs(bytes, format);
   } catch (e) {

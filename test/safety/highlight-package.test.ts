@@ -12,7 +12,7 @@ import { HIGHLIGHT_STORE, STORE_HEADER } from "../../src/office/highlight";
 import { STORE_COLUMNS, STORE_SHEET, clearHighlights, highlightCells } from "../../src/xlsx/package/highlight";
 import { Package } from "../../src/xlsx/package/opc";
 import { readZip } from "../../src/xlsx/package/zip";
-import { loadWorkbook, readWorkbook } from "../../src/xlsx/read";
+import { WorkbookFileError, loadWorkbook, readWorkbook } from "../../src/xlsx/read";
 
 const ROOT = join(__dirname, "..", "..");
 const FIX = join(ROOT, "test", "fixtures", "writers");
@@ -166,4 +166,13 @@ test("a store the add-in wrote in Excel (no «Стиль» column) is cleared fr
     { cell: "C2", fill: "none", numFmt: "@" },
   ]);
   expect(new Package(out).sheets().map((s) => s.name)).toEqual(["Участники"]);
+});
+
+test("a mark on a sheet the package lacks is refused in Russian, before anything is written", async () => {
+  const bytes = new Uint8Array(readFileSync(BOOKS["ExcelJS (the bundled example)"]));
+  const pkg = new Package(bytes);
+  expect(() => highlightCells(pkg, [{ sheet: "Участники", cell: "B2", tone: "red" }, { sheet: "Нет такого", cell: "A1", tone: "amber" }])).toThrow(
+    new WorkbookFileError("Листа «Нет такого» нет в книге, поэтому его ячейки не подсвечены. Файл не изменён"),
+  );
+  expect(Buffer.compare(Buffer.from(pkg.toBytes()), Buffer.from(bytes))).toBe(0);
 });

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { analyzeWorkbook } from "../../src/core/analyze";
-import { consolidate } from "../../src/core/consolidate/consolidate";
+import { todayDay } from "../../src/core/model/dates";
 import { readSettings } from "../../src/core/read/settings";
-import { crc32, readZip } from "../../src/xlsx/package/zip";
+import { readZip } from "../../src/xlsx/package/zip";
 import { readWorkbook } from "../../src/xlsx/read";
 import { MemoryWorkbook } from "../../src/web/workbook";
 
@@ -35,14 +35,8 @@ test("consolidating school files gives byte for byte the command line's district
   expect(r.stderr).toBe("");
 
   const book = new MemoryWorkbook("район.xlsx", bytesOf(district));
-  const plan = consolidate(
-    analyzeWorkbook(book.read().input),
-    schools.map((f, i) => {
-      const b = bytesOf(f);
-      return { file: "отчёт.xlsx", analysis: analyzeWorkbook(readWorkbook(b, f).input), fingerprint: `${b.length}-${crc32(b).toString(16)}-${i}` };
-    }),
-  );
-  await book.applyImport(plan);
+  const imported = await book.importSchools(schools.map((f) => ({ name: "отчёт.xlsx", bytes: bytesOf(f) })), true, todayDay(new Date()));
+  expect(imported.failed).toEqual([]);
   expect(Buffer.compare(Buffer.from(book.bytes), readFileSync(out))).toBe(0);
   expect(Buffer.compare(Buffer.from(book.original), readFileSync(district))).toBe(0); // the original is kept
   expect(book.outputs.map((o) => [o.kind, o.fileName, o.what])).toEqual([["changed", "район (изменена).xlsx", expect.stringMatching(/^импортировано строк: \d+$/)]]);
@@ -57,8 +51,9 @@ test("settings are written as text into «Настройки» and read back; on
     ["Дата отчёта", "30.09.2021"],
     ["Окно «скоро срок», дней", "14"],
   ]);
-  const input = book.read().input;
-  const s = readSettings(input.sheets.find((x) => x.name === "Настройки"), book.read().date1904);
+  const read = readWorkbook(book.bytes, "книга.xlsx");
+  const input = read.input;
+  const s = readSettings(input.sheets.find((x) => x.name === "Настройки"), read.date1904);
   expect(s.municipality).toBe("Бокситогорский муниципальный район");
   expect(s.period).toEqual({ year: 2021, quarter: 3 });
   expect(s.dueSoonDays).toBe(14);
@@ -72,7 +67,7 @@ test("settings are written as text into «Настройки» and read back; on
 test("highlighting a workbook that is not .xlsx is refused in Russian, and the file is left as it was", async () => {
   const ods = bytesOf(join(FIX, "example-libreoffice.ods"));
   const book = new MemoryWorkbook("книга.ods", ods);
-  expect(book.read().input.sheets.length).toBeGreaterThan(3); // it reads
+  expect((await book.load()).sheets.length).toBeGreaterThan(3); // it reads
   await expect(book.highlight([{ sheet: "Участники", cell: "A2", tone: "red" }])).rejects.toThrow(/не в формате \.xlsx.*Сохраните её как «Книга Excel \(\.xlsx\)»/);
   expect(book.bytes).toBe(ods);
   expect(book.outputs).toEqual([]);
@@ -81,7 +76,7 @@ test("highlighting a workbook that is not .xlsx is refused in Russian, and the f
 test("the Свод and the highlights are each made from the user's data alone; the data never changes", async () => {
   const original = bytesOf(EXAMPLE);
   const book = new MemoryWorkbook("книга.xlsx", original);
-  const issues = analyzeWorkbook(book.read().input).issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell));
+  const issues = analyzeWorkbook(readWorkbook(original, "книга.xlsx").input).issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell));
   expect(await book.highlight(issues.map((i) => ({ sheet: i.sheet, cell: i.cell, tone: "red" as const })))).toBe(issues.length);
   const highlighted = book.outputs.find((o) => o.kind === "highlight")!;
   expect(highlighted.fileName).toBe("книга (подсветка).xlsx");
@@ -91,7 +86,7 @@ test("the Свод and the highlights are each made from the user's data alone; 
   // The highlighted copy, opened again, is cleared back to the user's workbook.
   const again = new MemoryWorkbook("книга (подсветка).xlsx", highlighted.bytes);
   expect(await again.clearHighlights()).toBe(issues.length);
-  expect(again.read().input).toEqual(readWorkbook(original, "x.xlsx").input);
+  expect(readWorkbook(again.bytes, "x.xlsx").input).toEqual(readWorkbook(original, "x.xlsx").input);
   expect(again.outputs.map((o) => o.what)).toEqual([`подсветка убрана с ячеек: ${issues.length}`]);
   expect(await again.clearHighlights()).toBe(0);
 

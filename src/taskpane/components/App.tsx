@@ -77,10 +77,16 @@ export interface AppProps {
   readonly now?: () => Date;
   /** The compatibility self-test panel, shown on «Шаблон» under «Совместимость» (wired in by the lead). */
   readonly selfTest?: ReactNode;
+  /**
+   * The standalone page around the app (src/web): the page has its own heading and its own button for the
+   * empty template (nothing is inserted into a book), and its own words where it does things otherwise.
+   */
+  readonly standalone?: { readonly words: Partial<Dictionary> };
 }
 
-export function App({ service, lang, now = () => new Date(), selfTest }: AppProps) {
-  const t = dictionary(lang);
+export function App({ service, lang, now = () => new Date(), selfTest, standalone }: AppProps) {
+  const words = standalone?.words;
+  const t = useMemo(() => ({ ...dictionary(lang), ...words }), [lang, words]);
   const [tab, setTab] = useState<TabId | null>(null);
   const [status, setStatus] = useState<WorkbookStatus | null>(null);
   const [draft, setDraft] = useState<PaneSettings | null>(null);
@@ -163,8 +169,12 @@ export function App({ service, lang, now = () => new Date(), selfTest }: AppProp
     requestAnimationFrame(() => document.getElementById(`tab-${id}`)?.focus());
   }, []);
 
+  const shown = tab ?? "check";
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([shown]));
+  if (!visited.has(shown)) setVisited(new Set([...visited, shown]));
+
   const panels: Record<TabId, ReactNode> = {
-    template: <TemplateTab service={service} t={t} draft={draft} onDraft={onDraft} missing={status?.missingSheets ?? []} onTemplate={refresh} years={years} periodEnd={endOf} selfTest={selfTest} />,
+    template: <TemplateTab service={service} t={t} draft={draft} onDraft={onDraft} missing={status?.missingSheets ?? []} onTemplate={refresh} years={years} periodEnd={endOf} selfTest={selfTest} canInsert={!standalone} />,
     check: <CheckTab service={service} t={t} imported={imported} live={live} />,
     coverage: <CoverageTab service={service} t={t} period={period} onPeriod={onPeriod} years={years} changeSeq={live?.seq ?? 0} />,
     roadmap: <RoadmapTab service={service} t={t} asOf={asOf} onAsOf={onAsOf} />,
@@ -175,10 +185,11 @@ export function App({ service, lang, now = () => new Date(), selfTest }: AppProp
   return (
     <ClockContext.Provider value={clock}>
       <AnnounceContext.Provider value={announce}>
-        <FluentProvider theme={webLightTheme} style={{ padding: "6px 8px", minWidth: 280, maxWidth: 480 }}>
+        {/* On the page the app fills the page's column; in Excel, the pane. */}
+        <FluentProvider theme={webLightTheme} style={standalone ? { minWidth: 280 } : { padding: "6px 8px", minWidth: 280, maxWidth: 480 }}>
           <style>{PAGE_CSS}</style>
           <main lang={lang}>
-            <Text as="h1" size={400} weight="semibold" block>{t.appTitle}</Text>
+            {!standalone && <Text as="h1" size={400} weight="semibold" block>{t.appTitle}</Text>}
             {draft?.municipality && <Text size={200} block>{draft.municipality}</Text>}
             {loadError && <Text size={200} block role="alert">{loadError}</Text>}
             {/* One row at any width: tabs that do not fit go to «Ещё»; the selected one always stays in the row. */}
@@ -201,9 +212,10 @@ export function App({ service, lang, now = () => new Date(), selfTest }: AppProp
                 <MoreTabs t={t} onSelect={selectFromMenu} mountNode={menuMount} />
               </TabList>
             </Overflow>
+            {/* A tab's content is made when it is first shown, then kept (with its results) while others are. */}
             {TAB_IDS.map((id) => (
-              <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}-label`} hidden={(tab ?? "check") !== id}>
-                {panels[id]}
+              <section key={id} role="tabpanel" id={`panel-${id}`} aria-labelledby={`tab-${id}-label`} hidden={shown !== id}>
+                {visited.has(id) && panels[id]}
               </section>
             ))}
             <div ref={setMenuMount} />

@@ -4,7 +4,8 @@ import { ISSUE_NAMES } from "../../core/model/issue-names";
 import type { IssueCode } from "../../core/model/issues";
 import type { CheckResult, MonitorService, SheetChange } from "../../pane/service";
 import type { Dictionary } from "../i18n";
-import { type IssueFilter, type IssueLine, NO_FILTER, ORG_NONE, filterChoices, flatten, groupIssues } from "../issue-view";
+import { type IssueFilter, type IssueGroup, type IssueLine, IssueGrouper, NO_FILTER, ORG_NONE, filterChoices, flatten, groupIssues } from "../issue-view";
+import type { PaneIssue } from "../../engine/tasks";
 import { ColumnMapping } from "./ColumnMapping";
 import { IssueList } from "./IssueList";
 import { ErrorIcon, OutcomeBar, WarningIcon, srOnly, timeOf } from "./ui";
@@ -59,6 +60,39 @@ function placesOf(changes: readonly SheetChange[], t: Dictionary): string {
 }
 
 const row: React.CSSProperties = { display: "flex", gap: 6, flexWrap: "wrap", alignItems: "center" };
+
+/** Up to this many issues are grouped at once; more (a district of 100 000 rows has 8 000) a slice per task. */
+const GROUP_AT_ONCE = 3000;
+const GROUP_SLICE = 1500;
+
+/**
+ * The issues grouped for the list. A long list is grouped between frames, so the page never stops for it;
+ * meanwhile the groups of the same issues under the previous filter stay (none for new issues).
+ */
+function useIssueGroups(issues: readonly PaneIssue[], filter: IssueFilter): readonly IssueGroup[] {
+  const small = issues.length <= GROUP_AT_ONCE;
+  const atOnce = useMemo(() => (small ? groupIssues(issues, filter) : null), [small, issues, filter]);
+  const [sliced, setSliced] = useState<{ issues: readonly PaneIssue[]; groups: IssueGroup[] } | null>(null);
+  useEffect(() => {
+    if (small) return;
+    const grouper = new IssueGrouper(filter);
+    let at = 0;
+    let id = 0;
+    const step = () => {
+      grouper.add(issues, at, Math.min(issues.length, at + GROUP_SLICE));
+      at += GROUP_SLICE;
+      if (at < issues.length) id = window.setTimeout(step, 0);
+      else {
+        const groups = grouper.result();
+        startTransition(() => setSliced({ issues, groups }));
+      }
+    };
+    id = window.setTimeout(step, 0);
+    return () => clearTimeout(id);
+  }, [small, issues, filter]);
+  if (atOnce) return atOnce;
+  return sliced?.issues === issues ? sliced.groups : [];
+}
 
 /** «Проверка»: check the workbook, then work through the issues school by school. */
 export function CheckTab({ service, t, imported, live = null }: { service: MonitorService; t: Dictionary; imported: ImportedCheck | null; live?: LiveChange | null }) {
@@ -127,7 +161,7 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
   }, [result]);
   const issues = result?.issues ?? [];
   const choices = useMemo(() => filterChoices(issues), [issues]);
-  const groups = useMemo(() => groupIssues(issues, filter), [issues, filter]);
+  const groups = useIssueGroups(issues, filter);
   const items = useMemo(() => flatten(groups), [groups]);
   const lines = useMemo(() => items.flatMap((it) => (it.kind === "line" ? [it.line] : [])), [items]);
   const shown = groups.reduce((s, g) => s + g.count, 0);

@@ -1,5 +1,5 @@
 import { Button, Text } from "@fluentui/react-components";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { CheckResult, ImportOutcome, MonitorService, SchoolFile } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { OutcomeBar, WarningIcon } from "./ui";
@@ -9,6 +9,7 @@ import { useAction } from "./useAction";
 export function ImportTab({ service, t, onChecked }: { service: MonitorService; t: Dictionary; onChecked: (c: CheckResult) => void }) {
   const act = useAction();
   const [files, setFiles] = useState<SchoolFile[]>([]);
+  const input = useRef<HTMLInputElement>(null);
   const [preview, setPreview] = useState<ImportOutcome | null>(null);
   const pick = async (list: FileList | null) => {
     const picked = await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -19,16 +20,23 @@ export function ImportTab({ service, t, onChecked }: { service: MonitorService; 
   return (
     <div>
       <Text block size={200}>{t.importHint}</Text>
-      <label style={{ display: "block", margin: "8px 0" }}>
-        <Text size={200} weight="semibold">{t.pickFiles}</Text>
+      {/* The browser's own file input would speak the browser's language: a button of ours opens it. */}
+      <div style={{ display: "flex", gap: 8, flexWrap: "wrap", alignItems: "center", margin: "8px 0" }}>
         <input
+          ref={input}
           type="file"
           accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
           multiple
-          onChange={(e) => void pick(e.target.files)}
-          style={{ display: "block", marginTop: 4, maxWidth: "100%" }}
+          aria-label={t.pickFiles}
+          onChange={(e) => {
+            void pick(e.target.files);
+            e.target.value = "";
+          }}
+          style={{ display: "none" }}
         />
-      </label>
+        <Button disabledFocusable={act.busy} onClick={() => input.current?.click()}>{t.pickFiles}…</Button>
+        <Text size={200} data-picked>{t.picked(files.map((f) => f.name))}</Text>
+      </div>
       <div style={{ display: "flex", gap: 6, flexWrap: "wrap" }}>
         <Button disabledFocusable={act.busy || files.length === 0} onClick={() => void act.run((onProgress) => service.importSchools(files, false, { onProgress }), (r) => { setPreview(r); return { kind: "info", text: t.importPreviewDone(r.summaries.length + r.failed.length) }; })}>
           {t.importPreview}
@@ -55,7 +63,7 @@ export function ImportTab({ service, t, onChecked }: { service: MonitorService; 
         <ul style={{ paddingLeft: 16, margin: "8px 0" }}>
           {preview.summaries.map((f, i) => (
             <li key={`${i}-${f.file}`}>
-              <Text size={200} weight="semibold">{f.file}</Text>: <Text size={200}>{f.refused ?? t.fileSummary(f.read, f.added, f.replaced, f.excluded.length)}</Text>
+              <Text size={200} weight="semibold">{f.file}</Text>: <Text size={200}>{f.refused ?? (preview.applied ? t.fileSummaryDone : t.fileSummary)(f.read, f.added, f.replaced, f.excluded.length)}</Text>
               {!f.refused && f.relation && <Text block size={100}>{f.relation}</Text>}
               {f.excluded.length > 0 && (
                 <ul style={{ paddingLeft: 14 }}>

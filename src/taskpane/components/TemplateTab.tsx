@@ -21,9 +21,11 @@ export interface TemplateTabProps {
   readonly periodEnd: (period: string) => string;
   /** The compatibility self-test (wired in by the lead), shown under «Совместимость». */
   readonly selfTest?: ReactNode;
+  /** Whether the template can be inserted into the open book (not on the standalone page: it offers the empty one). */
+  readonly canInsert?: boolean;
 }
 
-export function TemplateTab({ service, t, draft, onDraft, missing, onTemplate, years, periodEnd, selfTest }: TemplateTabProps) {
+export function TemplateTab({ service, t, draft, onDraft, missing, onTemplate, years, periodEnd, selfTest, canInsert = true }: TemplateTabProps) {
   const act = useAction();
   const firstRun = missing.length > 0;
   // The default as-of date: the period's last day, or today while the period is not over yet.
@@ -36,7 +38,7 @@ export function TemplateTab({ service, t, draft, onDraft, missing, onTemplate, y
   return (
     <div>
       <Text block size={200}>{firstRun ? t.templateIntro : t.templateHint}</Text>
-      <Button
+      {canInsert && <Button
         appearance={firstRun ? "primary" : "secondary"}
         disabledFocusable={act.busy}
         style={{ marginTop: 8 }}
@@ -52,7 +54,7 @@ export function TemplateTab({ service, t, draft, onDraft, missing, onTemplate, y
         }
       >
         {firstRun ? t.insertTemplate : t.repairTemplate}
-      </Button>
+      </Button>}
       <OutcomeBar state={act} t={t} />
       <h2 style={{ fontSize: 16, margin: "12px 0 4px" }}>{t.settings}</h2>
       {draft && (

@@ -8,7 +8,8 @@
 import { cellAddress } from "../../core/model/cells";
 import { PALETTE } from "../../core/report/layout";
 import type { StatusTone } from "../../core/report/model";
-import { type Package, PackageError, REL, type SheetEntry } from "./opc";
+import { WorkbookFileError } from "../read";
+import { type Package, REL, type SheetEntry } from "./opc";
 import { restyleCells } from "./rows";
 import { putSheet, removeSheet } from "./sheet";
 import { fillOfXf, solidFillXfs } from "./styles";
@@ -24,15 +25,18 @@ export interface CellMark {
   readonly tone: StatusTone;
 }
 
+// What cannot be highlighted is said to the user, as the other package edits say it (WorkbookFileError):
+// the edit stops before anything is written, so the file is as it was.
 function stylesPartOf(pkg: Package): string {
   const part = pkg.rels(pkg.workbookPart()).find((r) => r.type === REL.styles)?.part;
-  if (!part || !pkg.has(part)) throw new PackageError("the workbook has no styles part");
+  if (!part || !pkg.has(part)) throw new WorkbookFileError("В книге нет части со стилями ячеек (xl/styles.xml), поэтому подсветить ячейки нельзя. Файл не изменён");
   return part;
 }
 
 function worksheet(pkg: Package, name: string): SheetEntry & { part: string } {
   const s = pkg.sheets().find((e) => e.name === name);
-  if (!s?.part) throw new PackageError(`sheet ${name} is missing or is not a worksheet`);
+  if (!s) throw new WorkbookFileError(`Листа «${name}» нет в книге, поэтому его ячейки не подсвечены. Файл не изменён`);
+  if (!s.part) throw new WorkbookFileError(`Лист «${name}» — не таблица с ячейками (например, лист диаграммы), поэтому его ячейки не подсвечены. Файл не изменён`);
   return s as SheetEntry & { part: string };
 }
 

@@ -6,7 +6,7 @@
 import type { SheetInput, WorkbookInput } from "../../core/model/cells";
 import { tags } from "../package/xml";
 import { DEFAULT_LIMITS, ZipError, type ZipEntry, readZip } from "../package/zip";
-import { scanEntry } from "./bytes";
+import { type ChunkScanner, scanEntry } from "./bytes";
 import { ReaderError } from "./errors";
 import { Parts, attributesOf, prefixed, relType } from "./parts";
 import { type CellBudget, SheetScanner } from "./sheet";
@@ -23,6 +23,20 @@ export interface ReadOptions {
   readonly maxEntries?: number;
   /** Refuse a workbook of more cells with values, merged cells filled in included (default 30 000 000). */
   readonly maxCells?: number;
+  /**
+   * Called while a worksheet is read (at most every `progressMs`, and once when it is done): the rows read
+   * so far and the sheet's rows — as its `<dimension>` declares them, or estimated from the bytes read so
+   * far when it declares none (exact once the sheet is done).
+   */
+  readonly onProgress?: (p: SheetProgress) => void;
+  /** Default 100 ms. */
+  readonly progressMs?: number;
+}
+
+export interface SheetProgress {
+  readonly sheet: string;
+  readonly done: number;
+  readonly total: number;
 }
 
 export const DEFAULT_MAX_CELLS = 30_000_000;
@@ -63,7 +77,7 @@ export function readWorkbookInput(bytes: Uint8Array, opts: ReadOptions = {}): Re
     throw new ReaderError("corrupt", message);
   }
   try {
-    return readParts(new Parts(entries), { used: 0, limit: opts.maxCells ?? DEFAULT_MAX_CELLS });
+    return readParts(new Parts(entries), { used: 0, limit: opts.maxCells ?? DEFAULT_MAX_CELLS }, opts);
   } catch (e) {
     if (e instanceof ReaderError) throw e;
     throw new ReaderError("corrupt", e instanceof Error ? e.message : String(e)); // fflate's "invalid block type" and the like
@@ -76,7 +90,7 @@ interface SheetEntry {
   readonly hidden: boolean;
 }
 
-function readParts(parts: Parts, budget: CellBudget): ReadResult {
+function readParts(parts: Parts, budget: CellBudget, opts: ReadOptions): ReadResult {
   const root = [...parts.rels("").values()].find((r) => relType(r.type, "officeDocument") && r.part !== null);
   const wbPart = root?.part ?? "xl/workbook.xml";
   const wbXml = parts.text(wbPart);
@@ -112,8 +126,9 @@ function readParts(parts: Parts, budget: CellBudget): ReadResult {
     const entry = parts.entry(rel.part);
     if (entry === undefined) continue;
     const scanner = new SheetScanner(s.name, strings, kinds, date1904, budget);
-    scanEntry(entry, scanner);
+    scanEntry(entry, opts.onProgress ? new ProgressScanner(scanner, s.name, entry.size, opts.onProgress, opts.progressMs ?? 100) : scanner);
     scanner.finish();
+    opts.onProgress?.({ sheet: s.name, done: scanner.rows.length, total: scanner.rows.length });
     const percentCells = scanner.percentCells.length > 0 ? { percentCells: scanner.percentCells } : {};
     sheets.push({ name: s.name, rows: scanner.rows, firstRow: 1, firstColumn: 1, tables: tableNames(parts, rel.part, scanner.tableRids), hidden: s.hidden, ...percentCells });
     const cols = [...scanner.formulasWithoutValue.entries()].sort((x, y) => x[0] - y[0]);
@@ -121,6 +136,48 @@ function readParts(parts: Parts, budget: CellBudget): ReadResult {
   }
   if (sheets.length === 0) throw new ReaderError("no-sheets", "no worksheets");
   return { input: { sheets, date1904 }, date1904, warnings };
+}
+
+/**
+ * A sheet's scanner that says how far it got: the rows read and the sheet's rows, from `<dimension ref>`
+ * (looked for in the first chunk, before the data) when it agrees with the share of the part's bytes scanned,
+ * or else from that share.
+ */
+class ProgressScanner implements ChunkScanner {
+  private scanned = 0;
+  private declared = 0;
+  private first = true;
+  private last = -Infinity;
+
+  constructor(
+    private readonly inner: SheetScanner,
+    private readonly sheet: string,
+    private readonly size: number,
+    private readonly report: (p: SheetProgress) => void,
+    private readonly every: number,
+  ) {}
+
+  scan(b: Uint8Array, n: number): number {
+    if (this.first) {
+      this.first = false;
+      let head = "";
+      for (let i = 0; i < Math.min(n, 4096); i++) head += String.fromCharCode(b[i]);
+      const m = /<(?:\w+:)?dimension\b[^>]*\bref="[A-Z]+\d+:[A-Z]+(\d+)"/.exec(head);
+      if (m) this.declared = Number(m[1]);
+    }
+    const used = this.inner.scan(b, n);
+    this.scanned += used;
+    const now = performance.now();
+    if (now - this.last >= this.every && this.inner.rows.length > 0) {
+      this.last = now;
+      const done = this.inner.rows.length;
+      const estimate = this.size > 0 ? Math.round((done * this.size) / this.scanned) : done;
+      // A dimension that formatted empty rows stretch far beyond the data is not believed.
+      const declared = this.declared >= done && this.declared <= estimate * 1.5 ? this.declared : 0;
+      this.report({ sheet: this.sheet, done, total: Math.max(done, declared || estimate) });
+    }
+    return used;
+  }
 }
 
 /** The names of the sheet's Excel tables, from its table parts. */
