@@ -8,7 +8,7 @@ import { type IssueFilter, type IssueLine, NO_FILTER, ORG_NONE, filterChoices, f
 import { ColumnMapping } from "./ColumnMapping";
 import { IssueList } from "./IssueList";
 import { ErrorIcon, OutcomeBar, WarningIcon, srOnly, timeOf } from "./ui";
-import { AnnounceContext, ClockContext, useAction } from "./useAction";
+import { ClockContext, useAction } from "./useAction";
 
 /**
  * «Сопоставить столбцы»: offered where the user meets the problem — a check that found a required column
@@ -63,7 +63,6 @@ const row: React.CSSProperties = { display: "flex", gap: 6, flexWrap: "wrap", al
 /** «Проверка»: check the workbook, then work through the issues school by school. */
 export function CheckTab({ service, t, imported, live = null }: { service: MonitorService; t: Dictionary; imported: ImportedCheck | null; live?: LiveChange | null }) {
   const act = useAction();
-  const announce = useContext(AnnounceContext);
   const clock = useContext(ClockContext);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
@@ -112,11 +111,13 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
     );
   }, [live, act.busy]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The import's re-check is this tab's result too.
+  // The import's re-check is this tab's result too (its outcome committed with it, as useAction does).
   useEffect(() => {
     if (!imported) return;
-    adopt(imported.check);
-    act.setOutcome({ kind: "info", text: `${t.fromImport} ${t.checkDone(imported.check.errors, imported.check.warnings)}`, at: clock() });
+    startTransition(() => {
+      adopt(imported.check);
+      act.setOutcome({ kind: "info", text: `${t.fromImport} ${t.checkDone(imported.check.errors, imported.check.warnings)}`, at: clock() });
+    });
   }, [imported]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The list comes one task after the summary and filters: two smaller commits instead of one long task.
@@ -153,11 +154,10 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
         await service.selectCell(line.sheet, cell);
       } catch (e) {
         const text = e instanceof Error ? e.message : String(e);
-        act.setOutcome({ kind: "error", text, at: clock() });
-        announce(text);
+        act.setOutcome({ kind: "error", text, at: clock() }); // announced by useAction once shown
       }
     },
-    [service, act.setOutcome, clock, announce], // eslint-disable-line react-hooks/exhaustive-deps
+    [service, act.setOutcome, clock], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const fix = useCallback(
