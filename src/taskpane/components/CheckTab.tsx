@@ -75,6 +75,9 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
   const [stale, setStale] = useState(false);
   const seen = useRef(0);
   const waiting = useRef<SheetChange[]>([]);
+  // A check is reading or analysing: changes heard meanwhile may be after its read of their rows, so they
+  // are kept and re-checked once it lands (a row it did read is re-read once and gives the same issues).
+  const checking = useRef(false);
 
   const adopt = useCallback((r: CheckResult) => {
     // A transition: React renders thousands of issues in slices, giving the page back between them,
@@ -92,7 +95,7 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
   useEffect(() => {
     if (live && live.seq > seen.current) {
       seen.current = live.seq;
-      if (result) {
+      if (result || checking.current) {
         waiting.current.push(...live.changes);
         setStale(true);
       }
@@ -135,13 +138,17 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
 
   const check = () =>
     act.run(
-      (onProgress) => service.check({ onProgress }),
+      (onProgress) => {
+        // The check's read covers the changes heard so far; those heard from now on are kept (see `checking`).
+        waiting.current = [];
+        checking.current = true;
+        return service.check({ onProgress }).finally(() => (checking.current = false));
+      },
       (r) => {
         const before = result;
         const beforeAt = checkedAt;
         adopt(r);
-        waiting.current = [];
-        setStale(false);
+        setStale(waiting.current.length > 0); // changes heard during the check: re-checked right after it
         if (r.problems.length > 0) return { kind: "error", text: r.problems.join("\n") };
         if (before && beforeAt && before.fingerprint !== undefined && before.fingerprint === r.fingerprint) return { kind: "info", text: t.unchanged(timeOf(beforeAt)) };
         return { kind: r.errors > 0 ? "warning" : "success", text: t.checkDone(r.errors, r.warnings) };
