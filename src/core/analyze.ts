@@ -204,9 +204,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
       if (typeof code === "string" && code !== "" && !orgCodes.has(valueKey(code))) orgCodes.set(valueKey(code), code);
     }
   }
-  const resolver = new OrgResolver(
-    (orgs?.records ?? []).flatMap((r) => (typeof r.fields.code === "string" ? [{ code: r.fields.code, name: typeof r.fields.name === "string" ? r.fields.name : "" }] : [])),
-  );
+  const resolver = resolverOf(orgs?.records ?? []);
 
   const targets = targetReads.map((r) => ({ ...finish(r, ROW_TYPES.targets), read: r }));
   for (const t of targets) checkTargets(t.records, orgCodes, t.sink, { resolver, totalsAreChecks: t.located.view?.planTotals === "warning", orgsWhere });
@@ -333,6 +331,20 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     orgCodes,
     personCount: persons.size,
   };
+}
+
+/** The matcher of organization names over rows of `Организации` (or of a plan keyed by name): code first, then the name. */
+function resolverOf(records: readonly RowRecord<OrganizationRow, string>[]): OrgResolver {
+  return new OrgResolver(records.flatMap((r) => (typeof r.fields.code === "string" ? [{ code: r.fields.code, name: typeof r.fields.name === "string" ? r.fields.name : "" }] : [])));
+}
+
+/**
+ * The workbook's organizations as its roster checks match a written organization (a code, or a full or
+ * short name): the one matcher the checker uses, for anyone matching against this workbook (consolidation
+ * matches school files against the district's organizations with it).
+ */
+export function organizationResolver(a: Pick<WorkbookAnalysis, "organizations">): OrgResolver {
+  return resolverOf(a.organizations?.records ?? []);
 }
 
 /** Rows that carry at least one error: excluded from every count. */

@@ -1,20 +1,12 @@
 // The pane's words: Russian first, English when Office's display language is English.
 // Names of concepts match the spec and the report (Охват, Дорожная карта, Свод, …). Numbers the Russian
 // way: a decimal comma, no-break spaces between thousands from five digits on (core/model/format.ts).
-import { fmtNumber, fmtPercent } from "../core/model/format";
+import { fmtNumber, fmtPercent, plural } from "../core/model/format";
 import { STATUS_RU } from "../core/roadmap/roadmap";
 
 export type Lang = "ru" | "en";
 
-/** Russian plural of a noun after a number: 1 строка, 2 строки, 5 строк. */
-export function plural(n: number, one: string, few: string, many: string): string {
-  const a = Math.abs(n) % 100;
-  const b = a % 10;
-  if (a > 10 && a < 20) return many;
-  if (b === 1) return one;
-  if (b >= 2 && b <= 4) return few;
-  return many;
-}
+export { plural }; // Russian plural of a noun after a number (core/model/format.ts)
 
 /** After «из N» the noun is genitive: из 1 строки, из 5 строк, из 21 строки. */
 const rowsAfterOf = (n: number) => (n % 10 === 1 && n % 100 !== 11 ? "строки" : "строк");

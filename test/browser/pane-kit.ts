@@ -251,17 +251,38 @@ export function panel(page: Page, name: string) {
   return page.getByRole("tabpanel", { name, exact: true });
 }
 
-/** Clicks a button of the visible panel and waits until its outcome bar shows a new outcome. */
+/**
+ * Clicks a button of the visible panel and waits until its outcome bar shows a new outcome. The panel as
+ * it was when that outcome first appeared is kept for `atOutcome` (copied in the observer's callback,
+ * right after the commit that showed it, before React renders anything else).
+ */
 export async function clickForOutcome(page: Page, name: string): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __outcomeSeen: boolean; __outcomeObserver?: MutationObserver };
+    const w = window as unknown as { __outcomeSeen: boolean; __outcomeObserver?: MutationObserver; __outcomePanel?: Node };
     w.__outcomeSeen = false;
+    w.__outcomePanel = undefined;
     w.__outcomeObserver?.disconnect();
     w.__outcomeObserver = new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && (n.matches(".fui-MessageBar") || n.querySelector(".fui-MessageBar"))) w.__outcomeSeen = true;
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof HTMLElement && (n.matches(".fui-MessageBar") || n.querySelector(".fui-MessageBar")) && !w.__outcomeSeen) {
+            w.__outcomeSeen = true;
+            w.__outcomePanel = n.closest('[role="tabpanel"]')?.cloneNode(true);
+          }
     });
     w.__outcomeObserver.observe(document.body, { subtree: true, childList: true });
   });
   await page.locator('[role="tabpanel"]:not([hidden])').getByRole("button", { name, exact: true }).click();
   await page.waitForFunction(() => (window as unknown as { __outcomeSeen: boolean }).__outcomeSeen, undefined, { timeout: 60_000 });
+}
+
+/** What the panel showed when the outcome of the last `clickForOutcome` first appeared: its outcome text and every drop-down's options. */
+export function atOutcome(page: Page): Promise<{ outcome: string; options: string[] }> {
+  return page.evaluate(() => {
+    const panel = (window as unknown as { __outcomePanel?: Element }).__outcomePanel;
+    return {
+      outcome: panel?.querySelector(".fui-MessageBar")?.textContent ?? "",
+      options: [...(panel?.querySelectorAll("option") ?? [])].map((o) => o.textContent ?? ""),
+    };
+  });
 }

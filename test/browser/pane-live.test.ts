@@ -11,9 +11,29 @@ import { EXAMPLE, type PaneSession, openTab, panel, pasteDistrict, shot, startPa
 let pane: PaneSession;
 let page: Page;
 
+/**
+ * Lets a test hold the engine's next «check» task (window.__holdCheck = true) until it calls
+ * window.__releaseCheck(): the check has read the workbook, its result is not in yet.
+ */
+const HOLD_CHECK = `(() => {
+  const Native = window.Worker;
+  if (!Native) return;
+  window.Worker = class extends Native {
+    postMessage(m, ...rest) {
+      if (m && m.type === "run" && m.task === "check" && window.__holdCheck) {
+        window.__holdCheck = false;
+        window.__checkHeld = true;
+        new Promise((r) => (window.__releaseCheck = r)).then(() => super.postMessage(m, ...rest));
+        return;
+      }
+      super.postMessage(m, ...rest);
+    }
+  };
+})();`;
+
 beforeAll(async () => {
   pane = await startPane();
-  page = await pane.open({ width: 320 });
+  page = await pane.open({ width: 320, before: HOLD_CHECK });
   await page.getByRole("tab", { name: "Шаблон", selected: true }).waitFor();
   await panel(page, "Шаблон").getByRole("button", { name: "Вставить шаблон" }).click();
   await panel(page, "Шаблон").getByText(/Созданы листы/).waitFor();
@@ -82,5 +102,30 @@ describe("live re-check", () => {
     expect(await check.locator("[data-stale]").count()).toBe(0);
     expect(pane.errors).toEqual([]);
     expect(pane.csp).toEqual([]);
+  }, 60_000);
+
+  it("a paste made while a check runs, after it read the sheet, is re-checked once the check lands", async () => {
+    await openTab(page, "Проверка");
+    const check = panel(page, "Проверка");
+    type Held = { __holdCheck?: boolean; __checkHeld?: boolean; __releaseCheck?: () => void };
+    await page.evaluate(() => ((window as unknown as Held).__holdCheck = true));
+    await check.getByRole("button", { name: "Проверить книгу" }).click();
+    // The check has read every sheet and waits for the engine.
+    await page.waitForFunction(() => (window as unknown as Held).__checkHeld === true);
+    const row = await nextRosterRow();
+    await page.evaluate((top) => {
+      const d = (s: string) => new Date(`${s}T00:00:00Z`);
+      window.__MM_TEST__!.host.sheet("Участники").paste(`A${top}`, [["Гусева Анна Львовна", d("2011-02-03"), "ЕЩЁ-НЕТ", "Наставляемый", "Обучающийся", "Учитель – ученик", "LIVE-2", d("2021-04-01"), null, "Да"]]);
+    }, row);
+    // The pane heard of it while the check ran: the earlier result is marked «устарело».
+    await check.locator("[data-stale]").waitFor();
+    await page.evaluate(() => (window as unknown as Held).__releaseCheck!());
+    // The check lands without the pasted row (it read before the paste); the row is re-checked by itself.
+    await check.locator("[data-outcome]").getByText(`Проверено заново после изменений («Участники», строка ${row})`, { exact: false }).waitFor({ timeout: 20_000 });
+    await check.getByLabel("Организация", { exact: true }).selectOption("ЕЩЁ-НЕТ");
+    await check.locator(`[data-issue-list] [data-go][aria-label*="C${row} "]`).first().waitFor();
+    expect(await check.locator("[data-stale]").count()).toBe(0);
+    await check.getByLabel("Организация", { exact: true }).selectOption("");
+    expect(pane.errors).toEqual([]);
   }, 60_000);
 });

@@ -14,7 +14,11 @@ import { DATE_FORMAT, type SyncStats, createHost, serialOf, syncStats } from "..
 import { cellName } from "../../src/testhost/address";
 import { numberFormatAt } from "../../src/testhost/cells";
 import { Range, type RangeRef } from "../../src/testhost/range";
-import { loadWorkbook, workbookInputOf } from "../../src/xlsx/read";
+import { loadWorkbook, readSchoolBooks, readWorkbook as readXlsx, workbookInputOf } from "../../src/xlsx/read";
+import { writeConsolidation } from "../../src/xlsx/consolidate";
+import { openPackage } from "../../src/xlsx/package/open";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { roundTrip } from "../helpers/xlsx";
 import { NOW, snapshot } from "./example";
 
@@ -290,4 +294,58 @@ describe("the import writes only the cells of its plan", () => {
     expect(big.first.queuedOps).toBe(small.first.queuedOps);
     expect(big.again.maxRequestBytes).toBeLessThan(2_500_000);
   }, 120_000);
+});
+
+// ——— School files that name their organization (issue 14): the rows the package editor writes. ———
+
+describe("school files that name their organization instead of giving its code", () => {
+  const FIX = join(__dirname, "..", "fixtures", "writers");
+  const EXAMPLE = new Uint8Array(readFileSync(join(__dirname, "..", "..", "examples", "boksitogorsk-2021.xlsx")));
+  const file = (folder: string, name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIX, folder, name))) });
+  const NAMED = [file("schools-names", "бдши.xlsx"), file("schools-names", "пдши.xlsx")];
+  const CODED = [file("schools-a", "отчёт.xlsx"), file("schools-b", "отчёт.xlsx")];
+  /** A cell as both readers give it: a date as its serial (Office gives serials). */
+  const norm = (v: CellValue | undefined): unknown => (v instanceof Date ? serialOf(v) : v ?? null);
+  /** The example's roster from row 624 on (its data ends on row 623), twelve columns with «Источник». */
+  const imported = (input: WorkbookInput) => {
+    const s = input.sheets.find((x) => x.name === "Участники")!;
+    return s.rows
+      .slice(624 - (s.firstRow ?? 1))
+      .filter((r) => r.some((v) => v !== null))
+      .map((r) => Array.from({ length: 12 }, (_, i) => norm(r[i])));
+  };
+  const paneImport = async (files: typeof NAMED) => {
+    const host = createHost(readXlsx(EXAMPLE, "boksitogorsk-2021.xlsx").input);
+    const service = createService(host.run, () => NOW);
+    const outcome = await service.importSchools(files, true);
+    return { host, service, outcome, rows: imported(await host.run((ctx) => readWorkbook(ctx, null))) };
+  };
+
+  it("writes the rows the .xlsx package editor writes: the district's code, the school's words in «Источник»", async () => {
+    const { outcome, rows } = await paneImport(NAMED);
+    expect(outcome.summaries.map((f) => [f.file, f.read, f.added, f.excluded.length, f.organizations])).toEqual([
+      ["бдши.xlsx", 10, 10, 0, ["БДШИ"]],
+      ["пдши.xlsx", 11, 9, 2, ["ПДШИ"]],
+    ]);
+    expect(outcome.summaries[1].unmatched.map((u) => [u.written, u.ambiguous, u.candidates.length])).toEqual([
+      ["Детская школа искусств", true, 2],
+      ["МБОУ ДО «Бокситогорская ДМШ»", false, 3],
+    ]);
+    // The same consolidation applied to the file by the package editor (the command line's and the page's writer).
+    const { schools } = readSchoolBooks(NAMED);
+    const pkg = openPackage(EXAMPLE, "boksitogorsk-2021.xlsx");
+    await writeConsolidation(pkg, consolidate(analyzeWorkbook(readXlsx(EXAMPLE, "x.xlsx").input), schools), false, "boksitogorsk-2021.xlsx");
+    expect(rows).toEqual(imported(readXlsx(pkg.toBytes(), "out.xlsx").input));
+    expect(rows.map((r) => r[1])).toEqual([...Array(10).fill("БДШИ"), ...Array(9).fill("ПДШИ")]);
+    expect(rows[9][11]).toBe("бдши.xlsx, стр. 11 (организация в файле: «МБУ ДО «Бокситогорская ДШИ»»)");
+    expect(outcome.check!.issues.filter((i) => i.code === "unknown-organization" && Number(i.cell.replace(/^[A-Z]+/, "")) > 623)).toEqual([]);
+  });
+
+  it("the same people sent with codes give the same rows but for «Источник», and the same coverage", async () => {
+    const [named, coded] = [await paneImport(NAMED), await paneImport(CODED)];
+    expect(named.rows.map((r) => r.slice(0, 11))).toEqual(coded.rows.map((r) => r.slice(0, 11)));
+    const [a, b] = [await named.service.coverage("2021-Q2"), await coded.service.coverage("2021-Q2")];
+    expect(a).toEqual(b);
+    expect("total" in a && a.total.covered).toBe(483);
+  });
 });

@@ -31,6 +31,8 @@ const DISTRICTS: Record<string, string> = {
 const SCHOOL_A = join(FIX, "schools-a", "отчёт.xlsx");
 const SCHOOL_B = join(FIX, "schools-b", "отчёт.xlsx");
 const SCHOOL_A2 = join(FIX, "schools-a2", "отчёт.xlsx");
+// The same people as SCHOOL_A and SCHOOL_B, their organization written by name (and two rows naming none).
+const NAMED = [join(FIX, "schools-names", "бдши.xlsx"), join(FIX, "schools-names", "пдши.xlsx")];
 
 const entries = (path: string) => new Map(readZip(readFileSync(path)).map((e) => [e.name, e]));
 const same = (a: ZipEntry, b: ZipEntry) => Buffer.compare(Buffer.from(a.raw), Buffer.from(b.raw)) === 0;
@@ -116,6 +118,23 @@ describe.each(Object.entries(DISTRICTS))("%s", (_label, district) => {
       [["БДШИ"], 10],
       [["ПДШИ"], 9],
     ]);
+  });
+
+  it("consolidate of files naming their organizations: the same parts change as with codes, and the same cells but «Источник»", async () => {
+    const r = cli("consolidate", ...NAMED, "--into", district, "-o", out("cons-names"), "--json");
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    expect(diff(district, out("cons-names"))).toEqual(diff(district, out("cons")));
+    const [byName, byCode] = [await book(out("cons-names")), await book(out("cons"))];
+    for (const ws of byCode.worksheets) {
+      const [named, coded] = [cells(byName.getWorksheet(ws.name)!), cells(ws)];
+      expect([...named.keys()].sort()).toEqual([...coded.keys()].sort());
+      // Only the imported rows' «Источник» (column L, below the district's 623 rows) differ: they say how the school wrote its organization.
+      const differ = [...coded.keys()].filter((k) => named.get(k) !== coded.get(k));
+      expect(differ.every((k) => ws.name === "Участники" && /^L\d+$/.test(k) && Number(k.slice(1)) > 623)).toBe(true);
+      if (ws.name === "Участники") expect(differ).toHaveLength(19);
+    }
+    expect(JSON.parse(r.out).files.map((f: { excluded: unknown[] }) => f.excluded.length)).toEqual([0, 2]);
   });
 
   it("a second school's file of the same name is a new source; the first school's corrected re-send replaces only its own rows", () => {

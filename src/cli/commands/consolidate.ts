@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { rosterProblem } from "../../core/analyze";
-import { type Consolidation, type SchoolBook, consolidate } from "../../core/consolidate/consolidate";
+import { type Consolidation, type SchoolBook, consolidate, unmatchedText } from "../../core/consolidate/consolidate";
 import { writeConsolidation } from "../../xlsx/consolidate";
 import { openWorkbookFile, requireXlsx } from "../../xlsx/open";
 import { openPackage } from "../../xlsx/package/open";
@@ -25,6 +25,7 @@ export function consolidationText(c: Consolidation, failed: { file: string; mess
     if (s.refused) parts.push(`  ${s.file}: ${s.refused}`);
     else if (s.relation !== "новый источник") parts.push(`  ${s.file}: ${s.relation}`);
     for (const e of s.excluded) parts.push(`  ${s.file}, лист «${e.sheet}», стр. ${e.row}: не добавлена — ${e.reason}`);
+    for (const u of s.unmatched) parts.push(`  ${s.file}: ${unmatchedText(u)}`);
   }
   for (const f of failed) parts.push(`  ${f.file}: не прочитан — ${f.message}`);
   if (c.unknownOrganizations.length > 0) {

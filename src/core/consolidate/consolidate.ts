@@ -6,12 +6,22 @@
 // they are. Earlier imported rows that a new file replaces are emptied in the columns the import owns (the
 // model's columns and `Источник`); the new file's rows take those places first and the rest go below the
 // last filled row. Values the district typed in its own columns of a replaced row stay, and are reported.
-import type { SheetResult, WorkbookAnalysis } from "../analyze";
+//
+// A school may name its organization instead of giving its code («МБОУ «СОШ № 5»», the full legal name):
+// each written organization is matched to the district's `Организации` by the checker's own matcher
+// (read/orgname.ts through analyze.ts's organizationResolver), and the row is written as the district's
+// sheet writes organizations — its code, or its name where the district's roster holds names — with what
+// the school wrote kept in `Источник`. A name that fits none or several is left out and reported per file
+// with the nearest organizations.
+import { type SheetResult, type WorkbookAnalysis, organizationResolver } from "../analyze";
 import { type CellValue, isBlank } from "../model/cells";
 import { PARTICIPANTS, ROADMAP, type SheetSpec } from "../model/columns";
 import { isoOf } from "../model/dates";
+import { fmtNumber, plural } from "../model/format";
+import { type KnownOrganization, type OrgMatch, looksLikeName, orgLabel } from "../read/orgname";
 import { displayText, readDate } from "../read/readers";
-import { headerKey, valueKey } from "../model/text";
+import { headerKey, quoted, valueKey } from "../model/text";
+import { unknownOrganization } from "../validate/participants";
 
 export const SOURCE_HEADER = "Источник";
 
@@ -19,6 +29,8 @@ export const SOURCE_HEADER = "Источник";
 export interface DistrictRow {
   readonly cells: CellValue[];
   readonly source: string | null;
+  /** The organization as the school wrote it, when the row carries another spelling (the district's code or name). */
+  readonly orgAsWritten?: string;
   /** For a row kept from the district workbook: where it was (sheet and worksheet row). */
   readonly from?: { readonly sheet: string; readonly row: number };
 }
@@ -36,6 +48,18 @@ export interface Exclusion {
   readonly reason: string;
 }
 
+/** An organization a school file names that the district's list does not single out: its rows are left out. */
+export interface UnmatchedOrganization {
+  /** As the file writes it. */
+  readonly written: string;
+  /** Rows of the file that name it (all left out). */
+  readonly rows: number;
+  /** Fits several organizations of the district (else: none). */
+  readonly ambiguous: boolean;
+  /** The district's organizations it fits (ambiguous) or the nearest ones (up to three), as «код — краткое название». */
+  readonly candidates: string[];
+}
+
 export interface FileSummary {
   readonly file: string;
   readonly read: number;
@@ -43,8 +67,10 @@ export interface FileSummary {
   readonly replaced: number;
   readonly roadmapAdded: number;
   readonly excluded: Exclusion[];
-  /** Organization codes the file reports, as written. */
+  /** The district's codes of the organizations the file reports (written as codes or as names). */
   readonly organizations: string[];
+  /** Organizations the file names that are not in the district's list or fit several of it, each once. */
+  readonly unmatched: UnmatchedOrganization[];
   /** What the file is to earlier imports of a file of the same name, in words for the preview. */
   readonly relation: string;
   /** Why the whole file was left out, when it was (a copy of another file, the district's own book). */
@@ -96,7 +122,10 @@ export interface Consolidation {
 }
 
 export const sourceLabel = (file: string, row: number) => `${file}, стр. ${row}`;
-export const fileOf = (source: string) => source.replace(/, стр\. \d+$/, "");
+/** The `Источник` cell of an imported row: the file and row, and how the school wrote its organization when the row writes it otherwise. */
+export const sourceText = (r: Pick<DistrictRow, "source" | "orgAsWritten">) =>
+  r.source === null || r.orgAsWritten === undefined ? r.source : `${r.source} (организация в файле: «${quoted(r.orgAsWritten, 200)}»)`;
+export const fileOf = (source: string) => source.replace(/, стр\. \d+(?: \(.*\))?$/, "");
 
 /** The column of `Источник` in a located sheet's header row, if any. */
 export function sourceColumn(sheet: SheetResult<unknown, string>): number | undefined {
@@ -134,6 +163,32 @@ const BIRTH = PARTICIPANTS.columns.findIndex((c) => c.key === "birthDate");
 
 const codeOf = (cells: readonly CellValue[]) => (typeof cells[ORG] === "object" ? "" : displayText(cells[ORG]));
 
+/**
+ * How the district's roster writes organizations, to write imported rows alike: "name" when its rows
+ * mostly name them, else "code"; a roster without rows goes by its header («Код …» a code, «Наименование
+ * ОО», «Организация», «Учреждение» a name). A roster read through a view gets the model's code column.
+ */
+function districtWrites(district: WorkbookAnalysis, match: (text: string) => OrgMatch): "code" | "name" {
+  const sheet = district.participants[0];
+  if (!sheet) return "code";
+  const { located } = sheet;
+  const col = (located.columnIndex as Record<string, number | undefined>).orgCode;
+  if (col === undefined || located.view) return "code";
+  let byCode = 0;
+  let byName = 0;
+  for (const r of rowsOf(sheet, PARTICIPANTS)) {
+    const text = codeOf(r.cells);
+    if (text === "") continue;
+    const m = match(text);
+    if (m.kind !== "match") continue;
+    if (m.by === "name") byName++;
+    else byCode++;
+  }
+  if (byCode + byName > 0) return byName > byCode ? "name" : "code";
+  const header = headerKey(displayText(located.sheet.rows[located.headerIndex]?.[col] ?? null));
+  return !header.includes("код") && /наименован|назван|организац|учрежден/.test(header) ? "name" : "code";
+}
+
 interface Located extends SourceRow {
   readonly sheet: string;
 }
@@ -144,14 +199,31 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
   const existing = district.participants.flatMap((p) => located(p, PARTICIPANTS));
   const existingRoadmap = located(district.roadmap, ROADMAP);
 
+  // The district's organizations, matched as its checker matches them: a code, or a full or short name.
+  const resolver = organizationResolver(district);
+  const allCodes = [...district.orgCodes.values()];
+  const names = new Map<string, string>();
+  for (const r of district.organizations?.records ?? []) {
+    const { code, name } = r.fields;
+    if (typeof code === "string" && code !== "" && !names.has(valueKey(code))) names.set(valueKey(code), typeof name === "string" ? name : "");
+  }
+  const writes = districtWrites(district, (text) => resolver.resolve(text));
+  /** The organization key of a row: its district code's key when matched, else the text as written. */
+  const orgKey = (cells: readonly CellValue[]) => {
+    const text = codeOf(cells);
+    if (text === "") return "";
+    const m = resolver.resolve(text);
+    return valueKey(m.kind === "match" ? m.code : text);
+  };
+
   // Earlier imports by file name: which organizations their rows report.
   const earlierOrgs = new Map<string, Set<string>>();
   for (const r of existing) {
     if (r.source === null) continue;
     const f = fileOf(r.source);
     if (!earlierOrgs.has(f)) earlierOrgs.set(f, new Set());
-    const code = codeOf(r.cells);
-    if (code !== "") earlierOrgs.get(f)!.add(valueKey(code));
+    const key = orgKey(r.cells);
+    if (key !== "") earlierOrgs.get(f)!.add(key);
   }
 
   const dropped = new Set<Located>(); // earlier rows replaced by a new file
@@ -164,7 +236,7 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
   // the district's own book (or a copy, a re-save, an export of it) picked by mistake.
   const personKey = (cells: readonly CellValue[]) => {
     const b = readDate(cells[BIRTH]);
-    return `${valueKey(codeOf(cells))}|${valueKey(displayText(cells[FIO]))}|${typeof b === "number" ? b : ""}`;
+    return `${orgKey(cells)}|${valueKey(displayText(cells[FIO]))}|${typeof b === "number" ? b : ""}`;
   };
   const districtPeople = new Map<string, Set<string | null>>();
   for (const r of existing) {
@@ -174,7 +246,7 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
   }
 
   for (const school of schools) {
-    const base = { file: school.file, read: 0, added: 0, replaced: 0, roadmapAdded: 0, excluded: [] as Exclusion[], organizations: [] as string[] };
+    const base = { file: school.file, read: 0, added: 0, replaced: 0, roadmapAdded: 0, excluded: [] as Exclusion[], organizations: [] as string[], unmatched: [] as UnmatchedOrganization[] };
     const twin = school.fingerprint === undefined ? undefined : fingerprints.get(school.fingerprint);
     if (twin !== undefined) {
       summaries.push({ ...base, relation: "", refused: `тот же файл, что и «${twin}» (одинаковое содержимое): пропущен` });
@@ -201,33 +273,43 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
     const excluded: Exclusion[] = [];
     const rows: DistrictRow[] = [];
     const orgs = new Map<string, string>();
+    const unmatched = new Map<string, { -readonly [K in keyof UnmatchedOrganization]: UnmatchedOrganization[K] }>();
     let read = 0;
     for (const { name: sheetName, rows: sheetRows } of sheets) {
       for (const r of sheetRows) {
         read++;
-        const code = codeOf(r.cells);
-        if (code === "") {
+        const text = codeOf(r.cells);
+        const m = text === "" ? null : resolver.resolve(text);
+        if (m === null) {
           excluded.push({ sheet: sheetName, row: r.row, reason: "не указан код организации" });
-        } else if (!district.orgCodes.has(valueKey(code))) {
-          unknown.add(code);
-          excluded.push({ sheet: sheetName, row: r.row, reason: `организации «${code}» нет в списке района` });
+        } else if (m.kind !== "match") {
+          if (m.kind === "unknown") unknown.add(text);
+          excluded.push({ sheet: sheetName, row: r.row, reason: exclusionReason(text, m) });
+          const u = unmatched.get(text) ?? { written: text, rows: 0, ambiguous: m.kind === "ambiguous", candidates: candidatesOf(text, m, allCodes, names) };
+          u.rows++;
+          unmatched.set(text, u);
         } else {
-          if (!orgs.has(valueKey(code))) orgs.set(valueKey(code), code);
-          rows.push({ cells: r.cells, source: sourceLabel(school.file, r.row) });
+          if (!orgs.has(valueKey(m.code))) orgs.set(valueKey(m.code), m.code);
+          // Written as the district writes organizations; what the school wrote stays in «Источник».
+          const as = writes === "name" ? names.get(valueKey(m.code)) || m.code : m.code;
+          const keep = writes === "code" && m.by === "code"; // a code stays exactly as the school typed it
+          const cells = keep ? r.cells : r.cells.map((v, i) => (i === ORG ? as : v));
+          rows.push({ cells, source: sourceLabel(school.file, r.row), ...(keep || as === text ? {} : { orgAsWritten: text }) });
         }
       }
     }
+    base.unmatched.push(...unmatched.values());
     // A file of a name imported before replaces the earlier rows of the organizations it reports; rows of
     // other organizations under that name stay (another school's file of the same name).
     const before = earlierOrgs.get(school.file);
-    const replaces = existing.filter((r) => !dropped.has(r) && r.source !== null && fileOf(r.source) === school.file && orgs.has(valueKey(codeOf(r.cells))));
+    const replaces = existing.filter((r) => !dropped.has(r) && r.source !== null && fileOf(r.source) === school.file && orgs.has(orgKey(r.cells)));
     const sameSchool = before === undefined ? false : before.size === 0 || [...before].some((o) => orgs.has(o));
     const roadmapReplaces = sameSchool ? existingRoadmap.filter((r) => !dropped.has(r) && r.source !== null && fileOf(r.source) === school.file) : [];
     for (const r of [...replaces, ...roadmapReplaces]) dropped.add(r);
     // Rows of this file imported earlier in this same run are replaced too (the later file wins).
     for (const earlier of newRows) {
       if (earlier.file !== school.file) continue;
-      const kept = earlier.rows.filter((r) => !orgs.has(valueKey(codeOf(r.cells))));
+      const kept = earlier.rows.filter((r) => !orgs.has(orgKey(r.cells)));
       base.replaced += earlier.rows.length - kept.length;
       earlier.rows.splice(0, earlier.rows.length, ...kept);
     }
@@ -271,6 +353,30 @@ export function consolidate(district: WorkbookAnalysis, schools: readonly School
     plans,
     newRoadmapSheet: district.roadmap ? [] : newRows.flatMap((n) => n.roadmap),
   };
+}
+
+/** An organization a file names that the district's list does not single out, in words, with the candidates (the command line and the pane). */
+export function unmatchedText(u: UnmatchedOrganization): string {
+  const rows = `${fmtNumber(u.rows)} ${plural(u.rows, "строка", "строки", "строк")} не ${plural(u.rows, "добавлена", "добавлены", "добавлены")}`;
+  const list = u.candidates.map((c) => `«${c}»`).join("; ");
+  if (u.ambiguous) return `«${quoted(u.written)}» подходит к нескольким организациям района (${rows}): ${list}. Укажите в файле код или полное название.`;
+  return `«${quoted(u.written)}» нет в списке организаций района (${rows})${list ? `. Похожие: ${list}` : ""}.`;
+}
+
+/** Why a row naming an organization the district's list does not single out is left out (short: the file's summary names the candidates). */
+function exclusionReason(text: string, m: Exclude<OrgMatch, { kind: "match" }>): string {
+  if (m.kind === "ambiguous") return `название «${quoted(text)}» подходит к нескольким организациям района`;
+  return looksLikeName(text) ? `организация «${quoted(text)}» не найдена в списке района ни по коду, ни по названию` : `организации «${text}» нет в списке района`;
+}
+
+/** The district's organizations an unmatched name fits or is nearest to, as the checker names them («код — краткое название»). */
+function candidatesOf(text: string, m: Exclude<OrgMatch, { kind: "match" }>, allCodes: readonly string[], names: ReadonlyMap<string, string>): string[] {
+  const label = (code: string) => orgLabel({ code, name: names.get(valueKey(code)) ?? "" });
+  if (m.kind === "ambiguous") return [...new Map(m.candidates.map((c: KnownOrganization) => [c.code, label(c.code)])).values()];
+  if (m.nearest.length > 0) return m.nearest.map((c) => label(c.code));
+  // A code-like text: the checker's nearest code, if any is near.
+  const near = unknownOrganization(text, allCodes, m).suggestion;
+  return near !== undefined && names.has(valueKey(near)) ? [label(near)] : [];
 }
 
 const hasValue = (v: CellValue | undefined) => v !== undefined && !isBlank(v);
@@ -328,7 +434,7 @@ function planSheet(target: SheetResult<unknown, string>, spec: SheetSpec, files:
       const row = slots.shift() ?? ++last;
       const cells: [number, CellValue][] = [];
       colOf.forEach((c, i) => c >= 0 && cells.push([c, r.cells[i]]));
-      cells.push([src!, r.source]);
+      cells.push([src!, sourceText(r)]);
       writes.push({ row, cells: cells.sort((a, b) => a[0] - b[0]) });
     }
   }

@@ -16,3 +16,13 @@ export function fmtNumber(n: number | null): string {
   const grouped = whole.length > 4 ? whole.replace(/\B(?=(\d{3})+$)/g, "\u00a0") : whole;
   return `${n < 0 ? "−" : ""}${grouped}${frac === undefined ? "" : `,${frac}`}`;
 }
+
+/** Russian plural of a noun after a number: 1 строка, 2 строки, 5 строк. */
+export function plural(n: number, one: string, few: string, many: string): string {
+  const a = Math.abs(n) % 100;
+  const b = a % 10;
+  if (a > 10 && a < 20) return many;
+  if (b === 1) return one;
+  if (b >= 2 && b <= 4) return few;
+  return many;
+}

@@ -15,7 +15,7 @@ import {
   useOverflowMenu,
   webLightTheme,
 } from "@fluentui/react-components";
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { isoOf, parseIsoDay, todayDay } from "../../core/model/dates";
 import { parsePeriod, periodEnd } from "../../core/model/period";
 import type { MonitorService, PaneSettings, WorkbookStatus } from "../../pane/service";
@@ -70,6 +70,26 @@ function MoreTabs({ t, onSelect, mountNode }: { t: Dictionary; onSelect: (id: Ta
   );
 }
 
+/**
+ * The pane's one polite live region. Its text is its own state: an announcement re-renders this element
+ * alone, not the tabs (a whole-pane render after each outcome cost a long task over a 20 000-row result).
+ */
+function Announcer({ bind }: { bind: (say: (text: string) => void) => void }) {
+  const [text, setText] = useState("");
+  useEffect(() => {
+    // The same text twice must be read twice: clear, then set on the next frame.
+    bind((next) => {
+      setText("");
+      requestAnimationFrame(() => setText(next));
+    });
+  }, [bind]);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" style={srOnly} data-announcer>
+      {text}
+    </div>
+  );
+}
+
 export interface AppProps {
   readonly service: MonitorService;
   readonly lang: Lang;
@@ -91,7 +111,8 @@ export function App({ service, lang, now = () => new Date(), selfTest, standalon
   const [status, setStatus] = useState<WorkbookStatus | null>(null);
   const [draft, setDraft] = useState<PaneSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
+  // The live region's «say»: set by the Announcer below, so an announcement renders that element alone.
+  const say = useRef<(text: string) => void>(() => undefined);
   const [imported, setImported] = useState<ImportedCheck | null>(null);
   const [menuMount, setMenuMount] = useState<HTMLElement | null>(null);
   // Changes to the data sheets by the user (not the add-in), numbered: tabs compare with their result's.
@@ -131,11 +152,8 @@ export function App({ service, lang, now = () => new Date(), selfTest, standalon
     );
   }, [service]);
 
-  const announce = useCallback((text: string) => {
-    // The same text twice must be read twice: clear, then set on the next frame.
-    setAnnouncement("");
-    requestAnimationFrame(() => setAnnouncement(text));
-  }, []);
+  const announce = useCallback((text: string) => say.current(text), []);
+  const bindAnnouncer = useCallback((s: (text: string) => void) => (say.current = s), []);
 
   const onDraft = useCallback(
     (patch: Partial<PaneSettings>) =>
@@ -219,9 +237,7 @@ export function App({ service, lang, now = () => new Date(), selfTest, standalon
               </section>
             ))}
             <div ref={setMenuMount} />
-            <div role="status" aria-live="polite" aria-atomic="true" style={srOnly} data-announcer>
-              {announcement}
-            </div>
+            <Announcer bind={bindAnnouncer} />
           </main>
         </FluentProvider>
       </AnnounceContext.Provider>

@@ -9,7 +9,7 @@ import type { PaneIssue } from "../../engine/tasks";
 import { ColumnMapping } from "./ColumnMapping";
 import { IssueList } from "./IssueList";
 import { ErrorIcon, OutcomeBar, WarningIcon, srOnly, timeOf } from "./ui";
-import { AnnounceContext, ClockContext, useAction } from "./useAction";
+import { ClockContext, useAction } from "./useAction";
 
 /**
  * «Сопоставить столбцы»: offered where the user meets the problem — a check that found a required column
@@ -97,7 +97,6 @@ function useIssueGroups(issues: readonly PaneIssue[], filter: IssueFilter): read
 /** «Проверка»: check the workbook, then work through the issues school by school. */
 export function CheckTab({ service, t, imported, live = null }: { service: MonitorService; t: Dictionary; imported: ImportedCheck | null; live?: LiveChange | null }) {
   const act = useAction();
-  const announce = useContext(AnnounceContext);
   const clock = useContext(ClockContext);
   const [result, setResult] = useState<CheckResult | null>(null);
   const [checkedAt, setCheckedAt] = useState<Date | null>(null);
@@ -110,6 +109,9 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
   const [stale, setStale] = useState(false);
   const seen = useRef(0);
   const waiting = useRef<SheetChange[]>([]);
+  // A check is reading or analysing: changes heard meanwhile may be after its read of their rows, so they
+  // are kept and re-checked once it lands (a row it did read is re-read once and gives the same issues).
+  const checking = useRef(false);
 
   const adopt = useCallback((r: CheckResult) => {
     // A transition: React renders thousands of issues in slices, giving the page back between them,
@@ -127,7 +129,7 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
   useEffect(() => {
     if (live && live.seq > seen.current) {
       seen.current = live.seq;
-      if (result) {
+      if (result || checking.current) {
         waiting.current.push(...live.changes);
         setStale(true);
       }
@@ -146,11 +148,13 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
     );
   }, [live, act.busy]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // The import's re-check is this tab's result too.
+  // The import's re-check is this tab's result too (its outcome committed with it, as useAction does).
   useEffect(() => {
     if (!imported) return;
-    adopt(imported.check);
-    act.setOutcome({ kind: "info", text: `${t.fromImport} ${t.checkDone(imported.check.errors, imported.check.warnings)}`, at: clock() });
+    startTransition(() => {
+      adopt(imported.check);
+      act.setOutcome({ kind: "info", text: `${t.fromImport} ${t.checkDone(imported.check.errors, imported.check.warnings)}`, at: clock() });
+    });
   }, [imported]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The list comes one task after the summary and filters: two smaller commits instead of one long task.
@@ -168,13 +172,17 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
 
   const check = () =>
     act.run(
-      (onProgress) => service.check({ onProgress }),
+      (onProgress) => {
+        // The check's read covers the changes heard so far; those heard from now on are kept (see `checking`).
+        waiting.current = [];
+        checking.current = true;
+        return service.check({ onProgress }).finally(() => (checking.current = false));
+      },
       (r) => {
         const before = result;
         const beforeAt = checkedAt;
         adopt(r);
-        waiting.current = [];
-        setStale(false);
+        setStale(waiting.current.length > 0); // changes heard during the check: re-checked right after it
         if (r.problems.length > 0) return { kind: "error", text: r.problems.join("\n") };
         if (before && beforeAt && before.fingerprint !== undefined && before.fingerprint === r.fingerprint) return { kind: "info", text: t.unchanged(timeOf(beforeAt)) };
         return { kind: r.errors > 0 ? "warning" : "success", text: t.checkDone(r.errors, r.warnings) };
@@ -187,11 +195,10 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
         await service.selectCell(line.sheet, cell);
       } catch (e) {
         const text = e instanceof Error ? e.message : String(e);
-        act.setOutcome({ kind: "error", text, at: clock() });
-        announce(text);
+        act.setOutcome({ kind: "error", text, at: clock() }); // announced by useAction once shown
       }
     },
-    [service, act.setOutcome, clock, announce], // eslint-disable-line react-hooks/exhaustive-deps
+    [service, act.setOutcome, clock], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const fix = useCallback(

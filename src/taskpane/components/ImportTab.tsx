@@ -1,5 +1,6 @@
 import { Button, Text } from "@fluentui/react-components";
 import { useRef, useState } from "react";
+import { unmatchedText } from "../../core/consolidate/consolidate";
 import type { CheckResult, ImportOutcome, MonitorService, SchoolFile } from "../../pane/service";
 import type { Dictionary } from "../i18n";
 import { OutcomeBar, WarningIcon } from "./ui";
@@ -65,6 +66,12 @@ export function ImportTab({ service, t, onChecked }: { service: MonitorService; 
             <li key={`${i}-${f.file}`}>
               <Text size={200} weight="semibold">{f.file}</Text>: <Text size={200}>{f.refused ?? (preview.applied ? t.fileSummaryDone : t.fileSummary)(f.read, f.added, f.replaced, f.excluded.length)}</Text>
               {!f.refused && f.relation && <Text block size={100}>{f.relation}</Text>}
+              {f.unmatched.map((u) => (
+                <Text block size={100} key={`org-${u.written}`} style={{ display: "flex", gap: 4, alignItems: "flex-start" }}>
+                  <WarningIcon size={12} />
+                  <span>{unmatchedText(u)}</span>
+                </Text>
+              ))}
               {f.excluded.length > 0 && (
                 <ul style={{ paddingLeft: 14 }}>
                   {f.excluded.map((e) => (

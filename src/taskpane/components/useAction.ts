@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useRef, useState } from "react";
+import { createContext, startTransition, useCallback, useContext, useEffect, useRef, useState } from "react";
 import type { Progress } from "../../pane/service";
 
 export type OutcomeKind = "success" | "error" | "info" | "warning";
@@ -15,6 +15,12 @@ export type Success<T> = (r: T) => string | { kind: OutcomeKind; text: string } 
  * Runs one service call at a time with its progress and outcome. Focus goes back to the control that
  * started the action (a control that was re-rendered or hidden meanwhile loses it to the page otherwise),
  * and the outcome is announced.
+ *
+ * The outcome goes on screen in the same React commit as the result it speaks of: `success` (which sets
+ * the tab's result, usually as a transition), the outcome and the end of «busy» are one transition. Set
+ * apart, the outcome (an urgent update) was committed first and the result only when its transition
+ * rendered — on a loaded machine seconds later — so the pane said «Проверка завершена: …» above no
+ * result, or above the previous one, and the live region announced it before the list was there.
  */
 export function useAction() {
   const announce = useContext(AnnounceContext);
@@ -32,22 +38,22 @@ export function useAction() {
       setProgress(null);
       try {
         const r = await work(setProgress);
-        const s = success?.(r);
-        if (s) {
-          const o = typeof s === "string" ? { kind: "success" as const, text: s } : s;
-          setOutcome({ ...o, at: clock() });
-          announce(o.text);
-        } else setOutcome(null);
+        startTransition(() => {
+          const s = success?.(r);
+          const o = s ? (typeof s === "string" ? { kind: "success" as const, text: s } : s) : null;
+          setOutcome(o && { ...o, at: clock() });
+          setBusy(false);
+          setProgress(null);
+        });
         return r;
       } catch (e) {
         const text = e instanceof Error ? e.message : String(e);
         setOutcome({ kind: "error", text, at: clock() });
-        announce(text);
+        setBusy(false);
+        setProgress(null);
         return undefined;
       } finally {
         running.current = false;
-        setBusy(false);
-        setProgress(null);
         // Back to where the user was, unless they moved on to another control meanwhile.
         requestAnimationFrame(() => {
           const now = document.activeElement;
@@ -55,8 +61,12 @@ export function useAction() {
         });
       }
     },
-    [announce, clock],
+    [clock],
   );
+  // Announced once it is on screen (after the commit that shows it), never before.
+  useEffect(() => {
+    if (outcome) announce(outcome.text);
+  }, [outcome]); // eslint-disable-line react-hooks/exhaustive-deps
   return { busy, progress, outcome, run, setOutcome };
 }
 
