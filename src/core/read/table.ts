@@ -135,7 +135,20 @@ class ColumnReader<K extends string> {
     this.known = kind === "list" ? new Map() : undefined;
   }
 
+  // The previous cell and its reading: rosters come grouped (a school's code, a group's pair id, its
+  // form, the consent «Да» repeat down the rows), and every reader is a function of the cell alone.
+  private lastIn: CellValue | undefined = undefined;
+  private lastOut: Read<unknown> = null;
+
   read(v: CellValue): Read<unknown> {
+    if (v === this.lastIn) return this.lastOut;
+    const r = this.readNew(v);
+    this.lastIn = v;
+    this.lastOut = r;
+    return r;
+  }
+
+  private readNew(v: CellValue): Read<unknown> {
     switch (this.kind) {
       case "text":
         return readText(v);
@@ -229,7 +242,9 @@ function readRow<T, K extends string>(
   values.fill(null);
   let problems: [K, CellProblem][] | undefined; // most rows have none: no array for them
   let filled = false;
-  for (const r of readers) {
+  // Indexed: `for (const r of readers)` allocated an iterator per row.
+  for (let i = 0; i < readers.length; i++) {
+    const r = readers[i];
     const res = r.read(cells[r.idx] ?? null);
     if (res === null) continue;
     filled = true;
@@ -247,7 +262,7 @@ function readRow<T, K extends string>(
       sink.onRecord(rec, key, pr.code, pr.message, pr.suggestion);
     }
   }
-  if (failed === undefined && type.accepts(fields)) {
+  if (failed === undefined && type.acceptsRow(values, fields)) {
     (rec as { value: T | null }).value = fields as T; // what zod would return: the same keys and values
     return rec;
   }
