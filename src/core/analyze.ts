@@ -13,7 +13,7 @@ import { type Issue, type Note, compareIssues } from "./model/issues";
 import { displayText } from "./read/readers";
 import { type OrganizationRow, type ParticipantRow, ROW_TYPES, type RoadmapRow, type RowType, type TargetRow } from "./read/schemas";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings, roadmapPlanYear } from "./read/settings";
-import { IssueSink, type ReadContext, type RowRecord, type TableResult, readTable } from "./read/table";
+import { IssueSink, type ReadCache, type ReadContext, type RowRecord, type TableResult, readTable } from "./read/table";
 import { headerKey, valueKey } from "./model/text";
 import { checkOrganizations } from "./validate/organizations";
 import { PersonIndex } from "./validate/persons";
@@ -103,6 +103,12 @@ const isReportSheet = (name: string) => /^свод \d{4} q[1-4]( \(\d+\))?$/.tes
 export interface AnalyzeOptions {
   /** Anchors the roadmap's plan year when the settings give none; defaults to today. */
   readonly today?: number;
+  /**
+   * Row reads kept from the previous analysis of the same workbook: rows whose cells are the same arrays
+   * are not read again (the pane's live re-check, engine.ts). The result is the same with or without it;
+   * the records of unchanged rows are the earlier analysis's, put back as read, so that one is no longer valid.
+   */
+  readonly cache?: ReadCache;
 }
 
 /** A template sheet read as it is: its columns as placed, nothing inferred. */
@@ -157,7 +163,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     for (const i of read.issues) sink.atColumn(i.row, i.col, i.header, i.code, i.message, i.suggestion);
     for (const n of read.notes) notes.push({ sheet: l.sheet.name, cell: cellAddress(n.row, n.col), row: n.row, column: n.header, code: n.code, message: n.message });
     columns.push(read.columns);
-    return { located: l, ...readTable<T, K>(l, type, ctx, sink), sink };
+    return { located: l, ...readTable<T, K>(l, type, ctx, sink, opts.cache), sink };
   }
 
   // Organizations: the template's sheet (found by table, name or headers); a type column is optional on a
@@ -316,6 +322,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     return { located, records, emptyRows, issues };
   };
   const targetTables = targets.map((t) => strip(t)!);
+  opts.cache?.settle();
   return {
     settings,
     dictionaries,
