@@ -54,6 +54,8 @@ export interface CheckResult {
   readonly fingerprint?: string;
   /** When the check finished (ISO, local clock of the pane). */
   readonly checkedAt?: string;
+  /** A live re-check with highlights on: how many cells it coloured or gave their fill back. */
+  readonly highlightsChanged?: number;
 }
 
 export type Mark = { readonly sheet: string; readonly cell: string; readonly tone: StatusTone };
@@ -254,8 +256,13 @@ export function checkOf(input: WorkbookInput, a: WorkbookAnalysis, hashes?: RowH
   };
 }
 
+/** The cells «Подсветить» colours: every issue at one cell, red for an error, amber for a warning, in the issues' order. */
+export function marksOf(issues: readonly Issue[]): Mark[] {
+  return issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ sheet: i.sheet, cell: i.cell, tone: i.severity === "error" ? "red" : "amber" }));
+}
+
 export function issueMarks(a: WorkbookAnalysis): Mark[] {
-  return a.issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ sheet: i.sheet, cell: i.cell, tone: i.severity === "error" ? "red" : "amber" }));
+  return marksOf(a.issues);
 }
 
 export function roadmapOf(a: WorkbookAnalysis, asOf: Day): RoadmapResult | null {

@@ -20,9 +20,9 @@ import type { SheetKind } from "../core/model/columns";
 import { mappingSettingsRows } from "../core/read/layouts/mapping";
 import type { SheetColumns } from "../core/read/layouts/result";
 import { type Engine, type EngineJob, inThreadEngine } from "../engine/engine";
-import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, paneProblem, settingCells } from "../engine/tasks";
+import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, mappingWrites, marksOf, paneProblem, settingCells } from "../engine/tasks";
 import { readSchoolBooks } from "../xlsx/read";
-import { applyHighlights, clearHighlights } from "./highlight";
+import { type HighlightKind, applyHighlights, clearHighlights, loadStore, planRefresh, refreshHighlights } from "./highlight";
 import { writeImport } from "./import";
 import { type ReadProgress, cellOf, readWorkbook } from "./read";
 import { type RemarksOutcome, remarkRows, writeRemarks } from "./remarks";
@@ -168,6 +168,9 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
     return excelRun(batch).finally(() => setTimeout(() => acting--, OWN_WRITE_GRACE_MS));
   };
   let live: LiveCheck | null = null;
+  // Whether the highlight store exists, as far as this service knows: the check reads every sheet, and
+  // «Подсветить» and «Убрать подсветку» make and remove it. A re-check then reads it with the changed rows.
+  let highlighted = false;
 
   /** Reads the workbook into an engine job (the rows go to the engine block by block). */
   const readJob = async (ctx: Excel.RequestContext, o?: ActionOptions): Promise<EngineJob> => {
@@ -191,9 +194,9 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
       job.close();
     }
   };
-  const highlight = async (ctx: Excel.RequestContext, marks: Mark[], o?: ActionOptions) => {
+  const highlight = async (ctx: Excel.RequestContext, marks: Mark[], o?: ActionOptions, kind: HighlightKind = "issues") => {
     o?.onProgress?.({ stage: "write", done: 0, total: marks.length });
-    return applyHighlights(ctx, marks);
+    return applyHighlights(ctx, marks, kind);
   };
 
   const service: MonitorService = {
@@ -249,6 +252,7 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
           const r = await job.run("check", { today: today() });
           live?.job.close();
           live = { job, shape, rows, widths };
+          highlighted = shape.sheets.some((s) => s.name === HIGHLIGHT_STORE);
           return { ...r, checkedAt: now().toISOString() };
         } catch (e) {
           job.close();
@@ -256,9 +260,16 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
         }
       }),
 
-    highlightIssues: (o) => run((ctx) => withJob(ctx, o, async (job) => highlight(ctx, await job.run("issueMarks", { today: today() }), o))),
+    highlightIssues: (o) =>
+      run((ctx) =>
+        withJob(ctx, o, async (job) => {
+          const n = await highlight(ctx, await job.run("issueMarks", { today: today() }), o);
+          highlighted = n > 0;
+          return n;
+        }),
+      ),
 
-    clearHighlights: () => run((ctx) => clearHighlights(ctx)),
+    clearHighlights: () => run((ctx) => clearHighlights(ctx)).finally(() => void (highlighted = false)),
 
     selectCell: (sheet, cell) =>
       run(async (ctx) => {
@@ -314,7 +325,14 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
 
     roadmap: (asOf, o) => run((ctx) => withJob(ctx, o, (job) => job.run("roadmap", { today: today(), asOf }))),
 
-    highlightRoadmap: (asOf, o) => run((ctx) => withJob(ctx, o, async (job) => highlight(ctx, await job.run("roadmapMarks", { today: today(), asOf }), o))),
+    highlightRoadmap: (asOf, o) =>
+      run((ctx) =>
+        withJob(ctx, o, async (job) => {
+          const n = await highlight(ctx, await job.run("roadmapMarks", { today: today(), asOf }), o, "roadmap");
+          highlighted = false; // the store holds the roadmap's colours: a re-check leaves them alone
+          return n;
+        }),
+      ),
 
     importSchools: async (files, apply, o) => {
       const { schools, failed } = readSchoolBooks(files);
@@ -384,23 +402,52 @@ export function createService(excelRun: ExcelRun = officeRun, now: () => Date = 
     recheck: async (changes, o) => {
       const at = live;
       if (!at) return null;
-      const patched = await excelRun((ctx) => patchLive(ctx, at, changes));
-      // A change the patch cannot place (a new sheet, whole columns, rows above the header, a wider
-      // block): the whole workbook is read again.
-      if (!patched) return service.check(o);
-      o?.onProgress?.({ stage: "analyze" });
-      const r = await at.job.run("check", { today: today() });
-      return { ...r, checkedAt: now().toISOString() };
+      // One sync: the changed rows, each sheet's used range, and the highlight store when there is one.
+      const withStore = highlighted;
+      const patched = await excelRun((ctx) => patchLive(ctx, at, changes, withStore));
+      let r: CheckResult;
+      let store: string[][] | null = null;
+      if (patched) {
+        o?.onProgress?.({ stage: "analyze" });
+        r = { ...(await at.job.run("check", { today: today() })), checkedAt: now().toISOString() };
+        store = patched.store;
+      } else {
+        // A change the patch cannot place (a new sheet, whole columns, rows above the header, a wider
+        // block): the whole workbook is read again.
+        r = await service.check(o);
+        if (highlighted) {
+          store = await excelRun(async (ctx) => {
+            const read = loadStore(ctx);
+            await ctx.sync();
+            return read();
+          });
+        }
+      }
+      if (store === null || !live) return r;
+      // Highlights on: they follow the issues — two syncs more at most (highlight.ts, refreshHighlights).
+      const plan = planRefresh(store, marksOf(r.issues), changedCells(changes), new Set(live.shape.sheets.map((s) => s.name)));
+      if (plan === null) return r; // roadmap highlights, or a store without tones: left as they are
+      const changed = await run((ctx) => refreshHighlights(ctx, plan));
+      return changed > 0 ? { ...r, highlightsChanged: changed } : r;
     },
   };
   return service;
 }
 
+/** Whether a cell is in the rows a change names (any row of a sheet changed as a whole). */
+function changedCells(changes: readonly SheetChange[]): (sheet: string, cell: string) => boolean {
+  return (sheet, cell) => {
+    const row = Number(/\d+$/.exec(cell)?.[0] ?? 0) - 1;
+    return changes.some((c) => c.sheet === sheet && (c.rows === "all" || c.rows.some((s) => row >= s.first && row <= s.last)));
+  };
+}
+
 /**
- * Reads only the changed rows of each changed sheet (one sync, with each sheet's used range) and
- * patches them into the live job. False when a change does not fit the block the check read.
+ * Reads only the changed rows of each changed sheet (one sync, with each sheet's used range and the
+ * highlight store) and patches them into the live job. False when a change does not fit the block the
+ * check read; else the store's rows (null: no highlights).
  */
-async function patchLive(ctx: Excel.RequestContext, live: LiveCheck, changes: readonly SheetChange[]): Promise<boolean> {
+async function patchLive(ctx: Excel.RequestContext, live: LiveCheck, changes: readonly SheetChange[], withStore: boolean): Promise<false | { store: string[][] | null }> {
   const plans: { index: number; r0: number; c0: number; width: number; used: Excel.Range; blocks: { first: number; range: Excel.Range }[] }[] = [];
   let cells = 0;
   for (const c of changes) {
@@ -426,6 +473,7 @@ async function patchLive(ctx: Excel.RequestContext, live: LiveCheck, changes: re
     }
     plans.push({ index, r0, c0, width, used, blocks });
   }
+  const store = withStore ? loadStore(ctx) : null;
   await ctx.sync();
   for (const p of plans) {
     const u = p.used;
@@ -443,7 +491,7 @@ async function patchLive(ctx: Excel.RequestContext, live: LiveCheck, changes: re
     if (p.blocks.length === 0) live.job.patch(p.index, 0, [], total);
     live.rows[p.index] = total;
   }
-  return true;
+  return { store: store === null ? null : store() };
 }
 
 /**
