@@ -345,17 +345,23 @@ function readRow<T, K extends string>(
 ): RowRecord<T, K> | null {
   // Values by column position (nulls for absent columns), then one row object of one shape for all rows,
   // which is also what the schema checks. Problems wait for the row object to be counted against it.
-  values.fill(null);
+  // Every present column writes its slot (null when blank or refused); absent columns' slots stay null.
   let problems: [K, CellProblem][] | undefined; // most rows have none: no array for them
   let filled = false;
   // Indexed: `for (const r of readers)` allocated an iterator per row.
   for (let i = 0; i < readers.length; i++) {
     const r = readers[i];
     const res = r.read(cells[r.idx] ?? null);
-    if (res === null) continue;
+    if (res === null) {
+      values[r.pos] = null;
+      continue;
+    }
     filled = true;
-    if (res instanceof CellProblem) (problems ??= []).push([r.key, res]);
-    else values[r.pos] = res;
+    // Most readings are strings and numbers: `instanceof` only for objects.
+    if (typeof res === "object" && res instanceof CellProblem) {
+      (problems ??= []).push([r.key, res]);
+      values[r.pos] = null;
+    } else values[r.pos] = res;
   }
   if (!filled) return null;
   const fields = type.row(values) as unknown as Partial<Record<K, unknown>>;
