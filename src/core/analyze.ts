@@ -274,7 +274,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
   const participants = rosterReads.map((r) => ({ ...finish(r.read, ROW_TYPES.participants), options: r.options }));
 
   // One person and one pair are one in every roster sheet (base lists: mentors on one, mentees on another).
-  const persons = new PersonIndex();
+  const persons = new PersonIndex(participants.reduce((n, p) => n + p.records.length, 0));
   const pairs = new PairBook();
   participants.forEach((p, sheetNo) => {
     checkParticipants(p.records, orgCodes, settings, p.sink, { ...p.options, pairs }, persons, sheetNo);

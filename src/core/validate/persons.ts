@@ -49,9 +49,9 @@ export class PersonIndex {
 
   // The table, by slot: which organization and birth date, and the bucket's first person (EMPTY: a free
   // slot), or ≤ −2 for a bucket grown past LIST_LIMIT, kept in `bigs` by name key.
-  private slotOrg = new Int32Array(1024);
-  private slotBirth = new Int32Array(1024);
-  private slotHead = new Int32Array(1024).fill(EMPTY);
+  private slotOrg: Int32Array<ArrayBuffer>;
+  private slotBirth: Int32Array<ArrayBuffer>;
+  private slotHead: Int32Array<ArrayBuffer>;
   private used = 0;
   private readonly bigs = strings<Map<string, number>>();
 
@@ -60,14 +60,14 @@ export class PersonIndex {
   private readonly fio = strings<string>(); // as first written
   /** Names' matching keys, built only for persons sharing an organization and a birth date with another. */
   private readonly key = new Map<number, string>();
-  private nextInBucket = new Int32Array(1024);
-  private bucketSize = new Int32Array(1024); // for a bucket's first person: how many the bucket holds
+  private nextInBucket: Int32Array<ArrayBuffer>;
+  private bucketSize: Int32Array<ArrayBuffer>; // for a bucket's first person: how many the bucket holds
   // The person's first row on the sheet being checked (duplicates are reported within a sheet), with its
   // role and form as one number (`kindOf`); rows in other roles or forms chain on in `more`, as most
   // persons have one row.
-  private sheet = new Int32Array(1024).fill(-1);
-  private row = new Int32Array(1024);
-  private kind = new Int32Array(1024);
+  private sheet: Int32Array<ArrayBuffer>;
+  private row: Int32Array<ArrayBuffer>;
+  private kind: Int32Array<ArrayBuffer>;
   private readonly more = new Map<number, Rows>();
   private readonly kinds = new Map<string, Map<string, number>>(); // role → form → number
   private kindCount = 0;
@@ -76,6 +76,21 @@ export class PersonIndex {
   private lastKind = -1;
 
   private fioKey: string | undefined = undefined; // the key of the name being looked up, once built
+
+  /** `rows`: how many rows will be looked up, at most, so that the arrays are made once at their size. */
+  constructor(rows = 0) {
+    const persons = Math.max(1024, rows);
+    let slots = 1024;
+    while (slots < 2 * persons) slots *= 2;
+    this.slotOrg = new Int32Array(slots);
+    this.slotBirth = new Int32Array(slots);
+    this.slotHead = new Int32Array(slots).fill(EMPTY);
+    this.nextInBucket = new Int32Array(persons);
+    this.bucketSize = new Int32Array(persons);
+    this.sheet = new Int32Array(persons).fill(-1);
+    this.row = new Int32Array(persons);
+    this.kind = new Int32Array(persons);
+  }
 
   /** Persons numbered so far; their numbers are 0 … size − 1. */
   get size(): number {
