@@ -15,6 +15,7 @@ import { type OrganizationRow, type ParticipantRow, ROW_TYPES, type RoadmapRow, 
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings, roadmapPlanYear } from "./read/settings";
 import { IssueSink, type ReadCache, type ReadContext, type RowRecord, type TableResult, readTable } from "./read/table";
 import { headerKey, valueKey } from "./model/text";
+import { keepShape } from "./read/shapes";
 import { checkOrganizations } from "./validate/organizations";
 import { PersonIndex } from "./validate/persons";
 import { PairBook, type RosterSheetOptions, checkParticipants } from "./validate/participants";
@@ -143,6 +144,12 @@ function withOverrides<K extends string>(located: LocatedSheet<K>, fields: reado
   return { ...located, headerIndex: best.i, columnIndex: best.idx, missing };
 }
 
+/** The read context, made in one place: the one kept instance keeps its hidden class alive (shapes.ts). */
+function readContext(dictionaries: Dictionaries, date1904: boolean): ReadContext {
+  return { dictionaries, date1904 };
+}
+keepShape(readContext(DEFAULT_DICTIONARIES, false));
+
 export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): WorkbookAnalysis {
   const byName = (n: string) => wb.sheets.find((s) => valueKey(s.name) === valueKey(n));
   const dictSheet = byName(DICTIONARIES_SHEET);
@@ -150,7 +157,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
   const dictionaries = readDictionaries(dictSheet);
   const settings = settingsSheet ? readSettings(settingsSheet, wb.date1904) : DEFAULT_SETTINGS;
   const mapping: ColumnMapping = readColumnMapping(settingsSheet);
-  const ctx: ReadContext = { dictionaries, date1904: wb.date1904 ?? false };
+  const ctx: ReadContext = readContext(dictionaries, wb.date1904 ?? false);
   const taken = new Set<SheetInput>([dictSheet, settingsSheet, ...wb.sheets.filter((s) => isReportSheet(s.name))].filter((s): s is SheetInput => !!s));
   const problems: WorkbookProblem[] = [];
   const notes: Note[] = [];
