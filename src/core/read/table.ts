@@ -226,7 +226,7 @@ class ColumnReader<K extends string> {
   private lastOut: Read<unknown> = null;
 
   read(v: CellValue): Read<unknown> {
-    if (v === this.lastIn) return this.lastOut;
+    if (Object.is(v, this.lastIn)) return this.lastOut; // not ===: a number reader gives −0 for −0
     const r = this.readNew(v);
     this.lastIn = v;
     this.lastOut = r;
