@@ -46,9 +46,13 @@ export interface PaneResult {
   readonly liveRows: number;
   /** Syncs from the paste to the re-checked list (the test host's counter). */
   readonly liveSyncs: number;
-  /** Time in the engine's worker for the re-check (its task runs, as the worker reports them). */
+  /** Time in the engine's worker for the re-check (its task runs, as the worker reports them): median of the pastes. */
   readonly liveEngineMs: number;
-  /** From the paste to the outcome on screen, with the watcher's 300 ms debounce. */
+  /** The same for each paste, in order (the first after the check, then the same rows pasted over themselves). */
+  readonly liveEngineRuns: number[];
+  /** Which tasks the worker ran for each paste, and their times. */
+  readonly liveTasks: string;
+  /** From the paste to the outcome on screen, with the watcher's 300 ms debounce (median). */
   readonly liveMs: number;
 }
 
@@ -159,20 +163,28 @@ async function openTab(page: Page, name: string): Promise<void> {
 
 /**
  * Pastes `count` roster rows below the roster as a user would (one change event for the block) and waits,
- * without a click, for the live re-check's outcome. The engine time is what the worker itself reports
- * for the task it ran (its replies carry `ms`), read by wrapping the worker's postMessage.
+ * without a click, for the live re-check's outcome; then pastes them again over themselves, `runs` − 1
+ * times (the same work: the pasted rows are new arrays, read again). The engine time is what the worker
+ * itself reports for the tasks it ran (its replies carry `ms`), read by wrapping the worker's messages.
  */
-async function measureLive(page: Page, rows: number, count: number): Promise<{ syncs: number; engineMs: number; ms: number }> {
+async function measureLive(page: Page, rows: number, count: number, runs = 3): Promise<{ syncs: number; engineMs: number[]; ms: number[]; tasks: string }> {
   await openTab(page, "Проверка");
   const worker = page.workers()[0];
   await worker?.evaluate(() => {
-    const s = self as unknown as { __ms: number[]; __wrapped?: boolean; postMessage(m: unknown): void };
+    const s = self as unknown as { __ms: [string, number][]; __task: Map<number, string>; __wrapped?: boolean; postMessage(m: unknown): void; onmessage: ((e: { data: unknown }) => void) | null };
     s.__ms = [];
     if (s.__wrapped) return;
+    s.__task = new Map();
+    const on = s.onmessage!;
+    s.onmessage = (e) => {
+      const m = e.data as { type?: string; id?: number; task?: string };
+      if (m?.type === "run") s.__task.set(m.id!, m.task!);
+      on(e);
+    };
     const post = s.postMessage.bind(s);
     s.postMessage = (m: unknown) => {
-      const ms = (m as { ms?: unknown } | null)?.ms;
-      if (typeof ms === "number") s.__ms.push(ms);
+      const r = m as { ms?: unknown; id?: number } | null;
+      if (typeof r?.ms === "number") s.__ms.push([s.__task.get(r.id!) ?? "?", r.ms]);
       post(m);
     };
     s.__wrapped = true;
@@ -180,19 +192,39 @@ async function measureLive(page: Page, rows: number, count: number): Promise<{ s
   const orgs = makeDistrict(rows);
   const extra = makeBenchRoster(orgs, rows + count).slice(rows);
   const data = extra.map((r) => [r.fio, r.birthDate, r.orgCode, r.role, r.category, r.form, r.pair, r.start, r.end, r.consent].map(cell));
-  const before = await page.evaluate(({ top, data }) => {
-    const w = window;
-    const syncs = w.__MM_TEST__.stats().syncs as number;
-    w.__liveAt = performance.now();
-    const rows = data.map((r: unknown[]) => r.map((v) => (v !== null && typeof v === "object" && "date" in (v as object) ? new Date(`${(v as { date: string }).date}T00:00:00Z`) : v)));
-    w.__MM_TEST__.host.sheet("Участники").paste(`A${top}`, rows);
-    return syncs;
-  }, { top: rows + 2, data });
-  await page.waitForFunction(() => /Проверено заново/.test(document.querySelector('[role="tabpanel"]:not([hidden]) [data-outcome]')?.textContent ?? ""), undefined, { timeout: 120_000 });
-  const ms = await page.evaluate(() => performance.now() - window.__liveAt);
-  const syncs = (await page.evaluate(() => window.__MM_TEST__.stats().syncs as number)) - before;
-  const engineMs = worker ? (await worker.evaluate(() => (self as unknown as { __ms: number[] }).__ms)).reduce((s, x) => s + x, 0) : Number.NaN;
-  return { syncs, engineMs, ms };
+  let syncs = 0;
+  const engineMs: number[] = [];
+  const ms: number[] = [];
+  const tasks: string[] = [];
+  for (let k = 0; k < runs; k++) {
+    await worker?.evaluate(() => void ((self as unknown as { __ms: unknown[] }).__ms = []));
+    const before = await page.evaluate(({ top, data }) => {
+      const w = window;
+      const syncs = w.__MM_TEST__.stats().syncs as number;
+      w.__liveAt = performance.now();
+      const rows = data.map((r: unknown[]) => r.map((v) => (v !== null && typeof v === "object" && "date" in (v as object) ? new Date(`${(v as { date: string }).date}T00:00:00Z`) : v)));
+      w.__MM_TEST__.host.sheet("Участники").paste(`A${top}`, rows);
+      return syncs;
+    }, { top: rows + 2, data });
+    // This paste's re-check is done when the worker has run its check and the pane shows the outcome,
+    // no longer marked stale (the same rows pasted again give the same words).
+    if (worker) await worker.evaluate(() => new Promise<void>((resolve) => {
+      const s = self as unknown as { __ms: [string, number][] };
+      const poll = () => (s.__ms.some(([t]) => t === "check") ? resolve() : setTimeout(poll, 5));
+      poll();
+    }));
+    await page.waitForFunction(() => {
+      const panel = document.querySelector('[role="tabpanel"]:not([hidden])');
+      return /Проверено заново/.test(panel?.querySelector("[data-outcome]")?.textContent ?? "") && !panel?.querySelector("[data-stale]");
+    }, undefined, { timeout: 120_000 });
+    ms.push(await page.evaluate(() => performance.now() - window.__liveAt));
+    syncs = Math.max(syncs, (await page.evaluate(() => window.__MM_TEST__.stats().syncs as number)) - before);
+    const reported = worker ? await worker.evaluate(() => (self as unknown as { __ms: [string, number][] }).__ms) : [];
+    engineMs.push(worker ? reported.reduce((s, [, x]) => s + x, 0) : Number.NaN);
+    tasks.push(reported.map(([t, x]) => `${t} ${Math.round(x)} ms`).join(", "));
+    await page.waitForTimeout(500); // past the add-in's own-write grace
+  }
+  return { syncs, engineMs, ms, tasks: tasks.join("; ") };
 }
 
 const listNodes = (page: Page) => page.evaluate(() => document.querySelector("[data-issue-list]")?.querySelectorAll("*").length ?? -1);
@@ -265,8 +297,10 @@ export async function measurePane(rows = 20_000, domRows = 25_000, runs = 3): Pr
       calibrationMs,
       liveRows: 500,
       liveSyncs: live.syncs,
-      liveEngineMs: live.engineMs,
-      liveMs: live.ms,
+      liveEngineMs: median(live.engineMs),
+      liveEngineRuns: live.engineMs,
+      liveTasks: live.tasks,
+      liveMs: median(live.ms),
     };
   } finally {
     await browser.close();
@@ -283,7 +317,7 @@ export function paneTable(r: PaneResult): string {
     "|---:|---:|---:|---:|",
     `| ${int(r.rows)} | ${int(r.issues)} | ${int(r.checkColdMs)} ms / ${int(r.checkWarmMs)} ms | ${int(r.checkLongestTaskMs)} / ${int(r.coverageLongestTaskMs)} / ${int(r.clickLongestTaskMs)} ms |`,
     "",
-    `Live re-check after pasting ${int(r.liveRows)} rows below the roster (no click): ${int(r.liveSyncs)} sync(s), engine ${int(r.liveEngineMs)} ms in the worker, ${int(r.liveMs)} ms from the paste to the outcome on screen (with the 300 ms debounce).`,
+    `Live re-check after pasting ${int(r.liveRows)} rows below the roster (no click; then the same rows pasted over themselves, ${r.liveEngineRuns.length - 1} times): at most ${int(r.liveSyncs)} sync(s), engine ${int(r.liveEngineMs)} ms in the worker (median; each paste: ${r.liveEngineRuns.map(int).join(", ")} ms — ${r.liveTasks}), ${int(r.liveMs)} ms from the paste to the outcome on screen (with the 300 ms debounce).`,
     "",
     `Issue list at ${int(r.domRows)} rows (${int(r.domIssues)} issues): at most ${int(r.domNodesMax)} DOM nodes, at the top and scrolled through. The long-task observer saw a deliberate 120 ms task as ${int(r.calibrationMs)} ms.`,
   ].join("\n");
@@ -294,7 +328,7 @@ export function paneGoals(r: PaneResult): string {
   return [
     `- pane, check of ${int(r.rows)} rows: time to results ${int(r.checkColdMs)} ms on the first check, ${int(r.checkWarmMs)} ms after — goal ≤ 1 000 ms: ${verdict(r.checkColdMs <= 1000)} (first), ${verdict(r.checkWarmMs <= 1000)} (warm)`,
     `- pane, longest main-thread task during a check, a coverage run and a click on an issue: ${int(longest)} ms — goal ≤ 100 ms: ${verdict(longest <= 100)}`,
-    `- pane, live re-check after pasting ${int(r.liveRows)} rows into a ${int(r.rows)}-row roster: engine time ${int(r.liveEngineMs)} ms — goal ≤ 100 ms: ${verdict(r.liveEngineMs <= 100)}`,
+    `- pane, live re-check after pasting ${int(r.liveRows)} rows into a ${int(r.rows)}-row roster: engine time ${int(r.liveEngineMs)} ms (median of ${r.liveEngineRuns.length} pastes; the first ${int(r.liveEngineRuns[0])} ms) — goal ≤ 100 ms: ${verdict(r.liveEngineMs <= 100)}`,
     `- pane, live re-check after pasting ${int(r.liveRows)} rows into a ${int(r.rows)}-row roster: ${int(r.liveSyncs)} context.sync calls — goal ≤ 3: ${verdict(r.liveSyncs <= 3)}`,
     `- pane, DOM nodes of the issue list with ${int(r.domIssues)} issues: ${int(r.domNodesMax)} — goal ≤ 500 with 2 000 issues: ${r.domIssues >= 2000 ? verdict(r.domNodesMax <= 500) : `not judged (${int(r.domIssues)} issues)`}`,
   ].join("\n");

@@ -102,9 +102,10 @@ export function goals(results: SizeResult[]): string {
   if (largest) {
     const t = engineTotal(largest.engine);
     const what = largest.engine.report ? "validation + coverage + report model" : "validation + coverage (report model pending)";
-    // The goal is stated for 100 000 rows: a smaller run shows the time but does not judge it.
-    const verdict = largest.rows < 100_000 ? "not judged (the goal is for 100 000 rows)" : t < 500 ? "**met**" : "**not met**";
-    out.push(`- ${what} on ${int(largest.rows)} rows: ${ms(t)} — goal < 500 ms: ${verdict}`);
+    // The goals are stated for 100 000 rows: a smaller run shows the time but does not judge it.
+    const judged = largest.rows >= 100_000;
+    const verdict = (ok: boolean) => (judged ? (ok ? "**met**" : "**not met**") : "not judged (the goal is for 100 000 rows)");
+    out.push(`- ${what} on ${int(largest.rows)} rows: ${ms(t)} — goal < 500 ms (issue 6): ${verdict(t < 500)}; goal ≤ 250 ms (issue 15): ${verdict(t <= 250)}`);
   }
   if (results.length >= 2) {
     const per = results.map((r) => engineTotal(r.engine) / r.rows);

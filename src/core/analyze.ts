@@ -13,8 +13,9 @@ import { type Issue, type Note, compareIssues } from "./model/issues";
 import { displayText } from "./read/readers";
 import { type OrganizationRow, type ParticipantRow, ROW_TYPES, type RoadmapRow, type RowType, type TargetRow } from "./read/schemas";
 import { DEFAULT_SETTINGS, SETTINGS_SHEET, type Settings, readSettings, roadmapPlanYear } from "./read/settings";
-import { IssueSink, type ReadContext, type RowRecord, type TableResult, readTable } from "./read/table";
+import { IssueSink, type ReadCache, type ReadContext, type RowRecord, type TableResult, readTable } from "./read/table";
 import { headerKey, valueKey } from "./model/text";
+import { keepShape } from "./read/shapes";
 import { checkOrganizations } from "./validate/organizations";
 import { PersonIndex } from "./validate/persons";
 import { PairBook, type RosterSheetOptions, checkParticipants } from "./validate/participants";
@@ -103,6 +104,12 @@ const isReportSheet = (name: string) => /^свод \d{4} q[1-4]( \(\d+\))?$/.tes
 export interface AnalyzeOptions {
   /** Anchors the roadmap's plan year when the settings give none; defaults to today. */
   readonly today?: number;
+  /**
+   * Row reads kept from the previous analysis of the same workbook: rows whose cells are the same arrays
+   * are not read again (the pane's live re-check, engine.ts). The result is the same with or without it;
+   * the records of unchanged rows are the earlier analysis's, put back as read, so that one is no longer valid.
+   */
+  readonly cache?: ReadCache;
 }
 
 /** A template sheet read as it is: its columns as placed, nothing inferred. */
@@ -137,6 +144,12 @@ function withOverrides<K extends string>(located: LocatedSheet<K>, fields: reado
   return { ...located, headerIndex: best.i, columnIndex: best.idx, missing };
 }
 
+/** The read context, made in one place: the one kept instance keeps its hidden class alive (shapes.ts). */
+function readContext(dictionaries: Dictionaries, date1904: boolean): ReadContext {
+  return { dictionaries, date1904 };
+}
+keepShape(readContext(DEFAULT_DICTIONARIES, false));
+
 export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): WorkbookAnalysis {
   const byName = (n: string) => wb.sheets.find((s) => valueKey(s.name) === valueKey(n));
   const dictSheet = byName(DICTIONARIES_SHEET);
@@ -144,7 +157,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
   const dictionaries = readDictionaries(dictSheet);
   const settings = settingsSheet ? readSettings(settingsSheet, wb.date1904) : DEFAULT_SETTINGS;
   const mapping: ColumnMapping = readColumnMapping(settingsSheet);
-  const ctx: ReadContext = { dictionaries, date1904: wb.date1904 ?? false };
+  const ctx: ReadContext = readContext(dictionaries, wb.date1904 ?? false);
   const taken = new Set<SheetInput>([dictSheet, settingsSheet, ...wb.sheets.filter((s) => isReportSheet(s.name))].filter((s): s is SheetInput => !!s));
   const problems: WorkbookProblem[] = [];
   const notes: Note[] = [];
@@ -157,7 +170,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     for (const i of read.issues) sink.atColumn(i.row, i.col, i.header, i.code, i.message, i.suggestion);
     for (const n of read.notes) notes.push({ sheet: l.sheet.name, cell: cellAddress(n.row, n.col), row: n.row, column: n.header, code: n.code, message: n.message });
     columns.push(read.columns);
-    return { located: l, ...readTable<T, K>(l, type, ctx, sink), sink };
+    return { located: l, ...readTable<T, K>(l, type, ctx, sink, opts.cache), sink };
   }
 
   // Organizations: the template's sheet (found by table, name or headers); a type column is optional on a
@@ -266,7 +279,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
   const participants = rosterReads.map((r) => ({ ...finish(r.read, ROW_TYPES.participants), options: r.options }));
 
   // One person and one pair are one in every roster sheet (base lists: mentors on one, mentees on another).
-  const persons = new PersonIndex();
+  const persons = new PersonIndex(participants.reduce((n, p) => n + p.records.length, 0));
   const pairs = new PairBook();
   participants.forEach((p, sheetNo) => {
     checkParticipants(p.records, orgCodes, settings, p.sink, { ...p.options, pairs }, persons, sheetNo);
@@ -314,6 +327,7 @@ export function analyzeWorkbook(wb: WorkbookInput, opts: AnalyzeOptions = {}): W
     return { located, records, emptyRows, issues };
   };
   const targetTables = targets.map((t) => strip(t)!);
+  opts.cache?.settle();
   return {
     settings,
     dictionaries,

@@ -3,7 +3,8 @@
 // the workbook block by block and hands each block to a job as soon as it is read (the page's share of
 // the work is then one structured clone per block), then asks the job for results.
 import type { CellValue, SheetInput, WorkbookInput } from "../core/model/cells";
-import { type TaskArgs, type TaskName, type TaskResults, analyzer, runTask } from "./tasks";
+import { ReadCache } from "../core/read/table";
+import { RowHashes, type TaskArgs, type TaskName, type TaskResults, analyzer, runTask } from "./tasks";
 
 /** A workbook without its rows: what the reader knows of each sheet besides the cells. */
 export interface WorkbookShape {
@@ -78,22 +79,33 @@ export class InputBuilder {
   }
 }
 
-/** A job whose tasks run right here (jest, Node, and the pane where workers are unavailable). */
+/**
+ * A job whose tasks run right here (jest, Node, and the pane where workers are unavailable).
+ *
+ * A patched job is analysed again from its patched input, with what did not change kept (docs/pane.md,
+ * «Live re-check»): each row's read (its cells through the readers, the row type's verdict, the issues at
+ * its cells) is cached by its place and its array, so only the patched rows are read again, and the rules
+ * across rows (persons, duplicates, pairs, organizations) run again over the records; each row's hash is
+ * kept the same way, so the fingerprint hashes only the patched rows. The result is the very result of a
+ * fresh analysis of the same cells (test/properties/incremental.test.ts).
+ */
 export class LocalJob implements EngineJob {
   private readonly builder = new InputBuilder();
   private analyze: ReturnType<typeof analyzer> | null = null;
+  private readonly cache = new ReadCache();
+  private readonly hashes = new RowHashes();
 
   rows(sheet: number, rows: CellValue[][]): void {
     this.builder.rows(sheet, rows);
   }
 
   finish(shape: WorkbookShape): void {
-    this.analyze = analyzer(this.builder.finish(shape));
+    this.analyze = analyzer(this.builder.finish(shape), this.cache);
   }
 
   patch(sheet: number, at: number, rows: CellValue[][], total?: number): void {
     this.builder.patch(sheet, at, rows, total);
-    this.analyze = analyzer(this.builder.workbook); // the whole analysis again, over the patched rows
+    this.analyze = analyzer(this.builder.workbook, this.cache);
   }
 
   /** A job over an input that is already complete. */
@@ -106,7 +118,7 @@ export class LocalJob implements EngineJob {
 
   async run<K extends TaskName>(task: K, args: TaskArgs[K]): Promise<TaskResults[K]> {
     if (!this.analyze) throw new Error("engine: a task was asked before the workbook was read");
-    return runTask(task, this.builder.workbook, this.analyze, args);
+    return runTask(task, this.builder.workbook, this.analyze, args, this.hashes);
   }
 
   close(): void {

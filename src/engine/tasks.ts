@@ -12,6 +12,7 @@ import { shortOrgName } from "../core/read/orgname";
 import { type Period, parsePeriod, periodCode, periodEnd, periodOfDay } from "../core/model/period";
 import { displayText } from "../core/read/readers";
 import { type SheetLayout, layoutReport } from "../core/report/layout";
+import type { ReadCache } from "../core/read/table";
 import { type StatusTone, buildReport } from "../core/report/model";
 import { type RoadmapResult, computeRoadmap } from "../core/roadmap/roadmap";
 import { type Settings, roadmapPlanYear } from "../core/read/settings";
@@ -53,6 +54,8 @@ export interface CheckResult {
   readonly fingerprint?: string;
   /** When the check finished (ISO, local clock of the pane). */
   readonly checkedAt?: string;
+  /** A live re-check with highlights on: how many cells it coloured or gave their fill back. */
+  readonly highlightsChanged?: number;
 }
 
 export type Mark = { readonly sheet: string; readonly cell: string; readonly tone: StatusTone };
@@ -149,28 +152,83 @@ export function cellAt(input: WorkbookInput, sheet: string, cell: string): CellV
   return row ? row[columnNumber(m[1]) - (s.firstColumn ?? 1)] ?? null : null;
 }
 
-/** FNV-1a over every sheet's name, origin and cells: the same data gives the same hash. */
-export function fingerprintOf(input: WorkbookInput): string {
-  let h = 0x811c9dc5;
-  const mix = (s: string) => {
-    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193); // a separator, so "ab","c" differs from "a","bc"
-  };
+// FNV-1a, 32 bits, over the UTF-16 units of strings and the bits of numbers: no string is built per cell.
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const numberBits = new Float64Array(1);
+const numberWords = new Int32Array(numberBits.buffer);
+
+function mixText(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return Math.imul(h ^ 0x1f, FNV_PRIME); // a separator, so "ab","c" differs from "a","bc"
+}
+
+function mixNumber(h: number, n: number): number {
+  numberBits[0] = n;
+  h = Math.imul(h ^ numberWords[0], FNV_PRIME);
+  return Math.imul(h ^ numberWords[1], FNV_PRIME);
+}
+
+/** A hash of one row's cells: each cell's kind and value. */
+export function rowHash(row: readonly CellValue[]): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    if (v === null || v === undefined) h = Math.imul(h ^ 1, FNV_PRIME);
+    else if (typeof v === "string") h = mixText(Math.imul(h ^ 2, FNV_PRIME), v);
+    else if (typeof v === "number") h = mixNumber(Math.imul(h ^ 3, FNV_PRIME), v);
+    else if (typeof v === "boolean") h = Math.imul(h ^ (v ? 4 : 5), FNV_PRIME);
+    else if (v instanceof Date) h = mixNumber(Math.imul(h ^ 6, FNV_PRIME), v.getTime());
+    else h = mixText(Math.imul(h ^ 7, FNV_PRIME), v.error);
+  }
+  return h;
+}
+
+/**
+ * Row hashes kept between fingerprints of one workbook that changes a few rows at a time (a live
+ * re-check): a row that is the same array as before keeps its hash. Rows are never changed in place
+ * (engine.ts), so the same array means the same cells.
+ */
+export class RowHashes {
+  private readonly sheets = new Map<string, { rows: (readonly CellValue[] | undefined)[]; hashes: number[] }>();
+
+  of(sheet: string, rows: ReadonlyArray<readonly CellValue[]>): (i: number) => number {
+    let s = this.sheets.get(sheet);
+    if (s === undefined) this.sheets.set(sheet, (s = { rows: [], hashes: [] }));
+    const kept = s;
+    if (kept.rows.length > rows.length) {
+      kept.rows.length = rows.length;
+      kept.hashes.length = rows.length;
+    }
+    return (i) => {
+      const row = rows[i];
+      if (kept.rows[i] === row) return kept.hashes[i];
+      const h = rowHash(row);
+      kept.rows[i] = row;
+      kept.hashes[i] = h;
+      return h;
+    };
+  }
+}
+
+/**
+ * A hash of every sheet's name, origin and cells: the same data gives the same hash. Row by row, so that
+ * with `kept` (the hashes of an earlier fingerprint of the same workbook) only new rows are hashed.
+ */
+export function fingerprintOf(input: WorkbookInput, kept?: RowHashes): string {
+  let h = FNV_OFFSET;
   for (const s of input.sheets) {
-    mix(`${s.name}|${s.firstRow ?? 1}|${s.firstColumn ?? 1}|${s.rows.length}`);
-    for (const row of s.rows) {
-      for (const v of row) {
-        if (v === null || v === undefined) mix("");
-        else if (typeof v === "object") mix(v instanceof Date ? `d${v.getTime()}` : `e${v.error}`);
-        else mix(`${typeof v}${v}`);
-      }
-      mix("\n");
+    h = mixText(h, `${s.name}|${s.firstRow ?? 1}|${s.firstColumn ?? 1}|${s.rows.length}`);
+    const hashOf = kept?.of(s.name, s.rows);
+    for (let i = 0; i < s.rows.length; i++) {
+      const r = hashOf === undefined ? rowHash(s.rows[i]) : hashOf(i);
+      h = Math.imul(h ^ r, FNV_PRIME);
     }
   }
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-export function checkOf(input: WorkbookInput, a: WorkbookAnalysis): CheckResult {
+export function checkOf(input: WorkbookInput, a: WorkbookAnalysis, hashes?: RowHashes): CheckResult {
   const problem = paneProblem(a);
   const orgOf = issueOrganizer(a);
   let errors = 0;
@@ -197,12 +255,17 @@ export function checkOf(input: WorkbookInput, a: WorkbookAnalysis): CheckResult 
     problems: problem ? [problem] : [],
     orgNames,
     rosterRows: a.participants.reduce((n, p) => n + p.records.length, 0),
-    fingerprint: fingerprintOf(input),
+    fingerprint: fingerprintOf(input, hashes),
   };
 }
 
+/** The cells «Подсветить» colours: every issue at one cell, red for an error, amber for a warning, in the issues' order. */
+export function marksOf(issues: readonly Issue[]): Mark[] {
+  return issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ sheet: i.sheet, cell: i.cell, tone: i.severity === "error" ? "red" : "amber" }));
+}
+
 export function issueMarks(a: WorkbookAnalysis): Mark[] {
-  return a.issues.filter((i) => /^[A-Z]+\d+$/.test(i.cell)).map((i) => ({ sheet: i.sheet, cell: i.cell, tone: i.severity === "error" ? "red" : "amber" }));
+  return marksOf(a.issues);
 }
 
 export function roadmapOf(a: WorkbookAnalysis, asOf: Day): RoadmapResult | null {
@@ -297,13 +360,13 @@ export interface TaskResults {
 
 export type TaskName = keyof TaskArgs;
 
-/** Runs one task; `analyze` gives the (memoized) analysis of the input at a date. */
-export function runTask<K extends TaskName>(task: K, input: WorkbookInput, analyze: (today: Day) => WorkbookAnalysis, args: TaskArgs[K]): TaskResults[K] {
+/** Runs one task; `analyze` gives the (memoized) analysis of the input at a date; `hashes` keeps row hashes for the fingerprint. */
+export function runTask<K extends TaskName>(task: K, input: WorkbookInput, analyze: (today: Day) => WorkbookAnalysis, args: TaskArgs[K], hashes?: RowHashes): TaskResults[K] {
   const a = analyze(args.today);
   const any = args as TaskArgs[TaskName] & Partial<TaskArgs["report"]>;
   const out: { [T in TaskName]: () => TaskResults[T] } = {
     status: () => ({ settings: settingsOf(a, args.today), missingSheets: missingSheets(a) }),
-    check: () => checkOf(input, a),
+    check: () => checkOf(input, a, hashes),
     issueMarks: () => issueMarks(a),
     coverage: () => coverageOf(a, any.period!),
     roadmap: () => roadmapOf(a, dayArg(any.asOf!)),
@@ -314,11 +377,11 @@ export function runTask<K extends TaskName>(task: K, input: WorkbookInput, analy
   return out[task]() as TaskResults[K];
 }
 
-/** A memo of analyzeWorkbook per input and date. */
-export function analyzer(input: WorkbookInput): (today: Day) => WorkbookAnalysis {
+/** A memo of analyzeWorkbook per input and date; `cache` keeps row reads from an earlier analysis of the same workbook. */
+export function analyzer(input: WorkbookInput, cache?: ReadCache): (today: Day) => WorkbookAnalysis {
   let last: { today: Day; a: WorkbookAnalysis } | null = null;
   return (today) => {
-    if (last?.today !== today) last = { today, a: analyzeWorkbook(input, { today }) };
+    if (last?.today !== today) last = { today, a: analyzeWorkbook(input, { today, cache }) };
     return last.a;
   };
 }

@@ -13,7 +13,7 @@ import { mappingWrites } from "../engine/tasks";
 import { planImport } from "../pane/import";
 import type { LiveRead, SheetChange, WorkbookPort } from "../pane/port";
 import { REMARKS_SHEET } from "../pane/remarks";
-import { HIGHLIGHT_STORE, applyHighlights, clearHighlights } from "./highlight";
+import { HIGHLIGHT_STORE, applyHighlights, clearHighlights, loadStore, planRefresh, refreshHighlights } from "./highlight";
 import { writeImport } from "./import";
 import { cellOf, readWorkbook } from "./read";
 import { writeRemarks } from "./remarks";
@@ -42,6 +42,11 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
   const cellsPerSync = opts.payloadLimited === false ? null : BLOCK_CELLS;
   const engine = opts.engine ?? inThreadEngine;
   let acting = 0;
+  // Whether the highlight store exists, as far as this port knows: every read sees the sheets, and
+  // «Подсветить» and «Убрать подсветку» make and remove it. A live re-check then reads it with the changed
+  // rows (one sync), and `followIssues` uses what it read.
+  let highlighted = false;
+  let storeRead: string[][] | null | undefined;
   /** A batch that may write: its change events (and those a moment after) are our own. */
   const run: ExcelRun = (batch) => {
     acting++;
@@ -67,6 +72,7 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
           const input = await readWorkbook(ctx, cellsPerSync, { sink, onProgress });
           const shape = { sheets: input.sheets.map(({ rows: _rows, ...rest }) => rest), date1904: input.date1904 };
           job.finish(shape);
+          highlighted = shape.sheets.some((s) => s.name === HIGHLIGHT_STORE);
           return { run: (task, args) => job.run(task, args), close: () => job.close(), live: { job, shape, rows, widths } };
         } catch (e) {
           job.close();
@@ -129,9 +135,14 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
         await ctx.sync();
       }),
 
-    highlight: (marks) => run((ctx) => applyHighlights(ctx, marks)),
+    highlight: async (marks, kind) => {
+      const n = await run((ctx) => applyHighlights(ctx, marks, kind));
+      // Roadmap colours in the store: a re-check leaves them alone.
+      highlighted = kind === "issues" && n > 0;
+      return n;
+    },
 
-    clearHighlights: () => run((ctx) => clearHighlights(ctx)),
+    clearHighlights: () => run((ctx) => clearHighlights(ctx)).finally(() => void (highlighted = false)),
 
     selectCell: (sheet, cell) =>
       run(async (ctx) => {
@@ -182,15 +193,49 @@ export function officePort(excelRun: ExcelRun, opts: OfficePortOptions = {}): Wo
 
     watch: (onChange) => watchWorkbook(excelRun, onChange, { watched: (sheet) => !isOwnSheet(sheet), muted: () => acting > 0 }),
 
-    patch: (live, changes) => excelRun((ctx) => patchLive(ctx, live, changes)),
+    patch: async (live, changes) => {
+      const withStore = highlighted;
+      const patched = await excelRun((ctx) => patchLive(ctx, live, changes, withStore));
+      storeRead = patched ? patched.store : undefined;
+      return patched !== false;
+    },
+
+    followIssues: async (live, marks, changes) => {
+      const store = storeRead;
+      storeRead = undefined;
+      if (!highlighted) return 0;
+      // Read with the patch; after a whole re-read (the patch could not place the change), one sync more.
+      const rows =
+        store !== undefined
+          ? store
+          : await excelRun(async (ctx) => {
+              const read = loadStore(ctx);
+              await ctx.sync();
+              return read();
+            });
+      if (rows === null) return 0;
+      // Two syncs more at most (highlight.ts, refreshHighlights).
+      const plan = planRefresh(rows, marks, changedCells(changes), new Set(live.shape.sheets.map((s) => s.name)));
+      if (plan === null) return 0; // roadmap highlights, or a store without tones: left as they are
+      return run((ctx) => refreshHighlights(ctx, plan));
+    },
+  };
+}
+
+/** Whether a cell is in the rows a change names (any row of a sheet changed as a whole). */
+function changedCells(changes: readonly SheetChange[]): (sheet: string, cell: string) => boolean {
+  return (sheet, cell) => {
+    const row = Number(/\d+$/.exec(cell)?.[0] ?? 0) - 1;
+    return changes.some((c) => c.sheet === sheet && (c.rows === "all" || c.rows.some((s) => row >= s.first && row <= s.last)));
   };
 }
 
 /**
- * Reads only the changed rows of each changed sheet (one sync, with each sheet's used range) and
- * patches them into the live job. False when a change does not fit the block the check read.
+ * Reads only the changed rows of each changed sheet (one sync, with each sheet's used range and, when
+ * `withStore`, the highlight store) and patches them into the live job. False when a change does not fit
+ * the block the check read; else the store's rows (null: not read).
  */
-async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: readonly SheetChange[]): Promise<boolean> {
+async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: readonly SheetChange[], withStore: boolean): Promise<false | { store: string[][] | null }> {
   const plans: { index: number; r0: number; c0: number; width: number; used: Excel.Range; blocks: { first: number; range: Excel.Range }[] }[] = [];
   let cells = 0;
   for (const c of changes) {
@@ -216,6 +261,7 @@ async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: rea
     }
     plans.push({ index, r0, c0, width, used, blocks });
   }
+  const store = withStore ? loadStore(ctx) : null;
   await ctx.sync();
   for (const p of plans) {
     const u = p.used;
@@ -233,5 +279,5 @@ async function patchLive(ctx: Excel.RequestContext, live: LiveRead, changes: rea
     if (p.blocks.length === 0) live.job.patch(p.index, 0, [], total);
     live.rows[p.index] = total;
   }
-  return true;
+  return { store: store === null ? null : store() };
 }

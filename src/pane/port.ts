@@ -92,8 +92,11 @@ export interface WorkbookPort {
   writeSettings(values: ReadonlyArray<readonly [string, string]>): Promise<void>;
   /** Writes the column mapping's «Столбец: …» rows into «Настройки», updating rows of the same label. */
   writeMapping(rows: ReadonlyArray<readonly [string, string]>): Promise<void>;
-  /** Colours the marked cells, reversibly (their formats kept); how many were coloured. */
-  highlight(marks: readonly Mark[]): Promise<number>;
+  /**
+   * Colours the marked cells, reversibly (their formats kept); how many were coloured. `kind` says what the
+   * colours stand for: the issues (which a live re-check keeps up to date) or the roadmap's statuses.
+   */
+  highlight(marks: readonly Mark[], kind: "issues" | "roadmap"): Promise<number>;
   /** Puts back what the highlights covered; how many cells. */
   clearHighlights(): Promise<number>;
   /** Shows the cell to the user (Excel selects it; a page without a grid does nothing). */
@@ -116,4 +119,9 @@ export interface WorkbookPort {
    * fit the block the check read (the whole workbook must be read again).
    */
   patch?(live: LiveRead, changes: readonly SheetChange[]): Promise<boolean>;
+  /**
+   * After a live re-check: the issue highlights follow the issues (restored where an issue is gone, new
+   * issue cells coloured); how many cells changed. Nothing when the workbook has no issue highlights.
+   */
+  followIssues?(live: LiveRead, marks: readonly Mark[], changes: readonly SheetChange[]): Promise<number>;
 }

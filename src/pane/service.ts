@@ -13,7 +13,7 @@ import type { SheetColumns } from "../core/read/layouts/result";
 import { SETTING_LABELS, type Settings } from "../core/read/settings";
 import type { RoadmapResult } from "../core/roadmap/roadmap";
 import { type TemplateModel, templateModel } from "../core/template/template";
-import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, settingCells } from "../engine/tasks";
+import { type CheckResult, type Mark, type PaneSettings, type WorkbookStatus, marksOf, settingCells } from "../engine/tasks";
 import type { FixOutcome, Progress, RemarksOutcome, SchoolFile, SheetChange, TemplateOutcome, WorkbookPort, WorkbookRead } from "./port";
 import { remarkRows } from "./remarks";
 
@@ -128,9 +128,9 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
       job.close();
     }
   };
-  const highlight = (marks: Mark[], o?: ActionOptions) => {
+  const highlight = (marks: Mark[], kind: "issues" | "roadmap", o?: ActionOptions) => {
     o?.onProgress?.({ stage: "write", done: 0, total: marks.length });
-    return port.highlight(marks);
+    return port.highlight(marks, kind);
   };
 
   const service: MonitorService = {
@@ -160,7 +160,7 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
       }
     },
 
-    highlightIssues: (o) => withJob(o, async (job) => highlight(await job.run("issueMarks", { today: today() }), o)),
+    highlightIssues: (o) => withJob(o, async (job) => highlight(await job.run("issueMarks", { today: today() }), "issues", o)),
 
     clearHighlights: () => port.clearHighlights(),
 
@@ -188,7 +188,7 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
 
     roadmap: (asOf, o) => withJob(o, (job) => job.run("roadmap", { today: today(), asOf })),
 
-    highlightRoadmap: (asOf, o) => withJob(o, async (job) => highlight(await job.run("roadmapMarks", { today: today(), asOf }), o)),
+    highlightRoadmap: (asOf, o) => withJob(o, async (job) => highlight(await job.run("roadmapMarks", { today: today(), asOf }), "roadmap", o)),
 
     importSchools: async (files, apply, o) => {
       const outcome = await port.importSchools(files, apply, today(), o?.onProgress);
@@ -218,12 +218,18 @@ export function createMonitorService(port: WorkbookPort, opts: MonitorOptions = 
     recheck: async (changes, o) => {
       const at = live;
       if (!at?.live || !port.patch) return null;
-      // A change the patch cannot place (a new sheet, whole columns, rows above the header, a wider
-      // block): the whole workbook is read again.
-      if (!(await port.patch(at.live, changes))) return service.check(o);
-      o?.onProgress?.({ stage: "analyze" });
-      const r = await at.run("check", { today: today() });
-      return { ...r, checkedAt: now().toISOString() };
+      let r: CheckResult;
+      if (await port.patch(at.live, changes)) {
+        o?.onProgress?.({ stage: "analyze" });
+        r = { ...(await at.run("check", { today: today() })), checkedAt: now().toISOString() };
+      } else {
+        // A change the patch cannot place (a new sheet, whole columns, rows above the header, a wider
+        // block): the whole workbook is read again.
+        r = await service.check(o);
+      }
+      // Highlights on: they follow the issues.
+      const followed = live?.live && port.followIssues ? await port.followIssues(live.live, marksOf(r.issues), changes) : 0;
+      return followed > 0 ? { ...r, highlightsChanged: followed } : r;
     },
   };
   return service;

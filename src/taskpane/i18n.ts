@@ -72,6 +72,8 @@ const ru = {
   /** Where a live re-check looked: «Участники», строки 20 002–20 501. */
   livePlace: (sheet: string, first: number, last: number) => (first === last ? `«${sheet}», строка ${fmtNumber(first)}` : `«${sheet}», строки ${fmtNumber(first)}–${fmtNumber(last)}`),
   liveDone: (places: string, done: string) => `Проверено заново после изменений (${places}). ${done}`,
+  /** After a live re-check with highlights on. */
+  liveHighlights: (k: number) => `Подсветка обновлена: ${n(k)} ${plural(k, "ячейка", "ячейки", "ячеек")}.`,
   errors: "Ошибки",
   warnings: "Предупреждения",
   noIssues: "Замечаний нет.",
@@ -257,6 +259,7 @@ const en: Dictionary = {
   staleResult: "The data changed after this was computed: compute again.",
   livePlace: (sheet, first, last) => (first === last ? `${sheet}, row ${fmtNumber(first)}` : `${sheet}, rows ${fmtNumber(first)}–${fmtNumber(last)}`),
   liveDone: (places, done) => `Checked again after changes (${places}). ${done}`,
+  liveHighlights: (k) => `Highlights updated: ${n(k)} ${k === 1 ? "cell" : "cells"}.`,
   errors: "Errors",
   warnings: "Warnings",
   noIssues: "No issues.",

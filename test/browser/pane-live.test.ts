@@ -5,6 +5,7 @@
 // nothing of that.
 import type { Page } from "playwright-core";
 import { ORGANIZATIONS } from "../../scripts/example/boksitogorsk";
+import { PALETTE } from "../../src/core/report/layout";
 import { makeRoster } from "../../scripts/example/roster";
 import { EXAMPLE, type PaneSession, openTab, panel, pasteDistrict, shot, startPane } from "./pane-kit";
 
@@ -126,6 +127,25 @@ describe("live re-check", () => {
     await check.locator(`[data-issue-list] [data-go][aria-label*="C${row} "]`).first().waitFor();
     expect(await check.locator("[data-stale]").count()).toBe(0);
     await check.getByLabel("Организация", { exact: true }).selectOption("");
+    expect(pane.errors).toEqual([]);
+  }, 60_000);
+
+  it("with highlights on, a re-check colours a new issue cell and gives a fixed one its fill back, without a click", async () => {
+    const check = panel(page, "Проверка");
+    const fillOf = (cell: string) => page.evaluate((c) => window.__MM_TEST__!.host.sheet("Участники").cell(c).fill, cell);
+    const row = await nextRosterRow();
+    await page.evaluate((top) => {
+      const d = (s: string) => new Date(`${s}T00:00:00Z`);
+      window.__MM_TEST__!.host.sheet("Участники").paste(`A${top}`, [["Соколов Пётр Ильич", d("1980-01-20"), "НЕТ-ТАКОЙ", "Наставник", "Педагог", "Учитель – ученик", "LIVE-2", d("2021-04-01"), null, "Да"]]);
+    }, row);
+    await check.locator("[data-outcome]").getByText(`Проверено заново после изменений («Участники», строка ${row}).`, { exact: false }).waitFor({ timeout: 20_000 });
+    await expect(check.locator("[data-outcome]").textContent()).resolves.toMatch(/Подсветка обновлена: 1 ячейка\./);
+    expect(await fillOf(`C${row}`)).toEqual({ color: `#${PALETTE.tones.red.fill}`, pattern: "Solid" });
+
+    // The code corrected: the cell's issue is gone, and so is its colour.
+    await page.evaluate(([cell, code]) => window.__MM_TEST__!.host.sheet("Участники").setValue(cell, code), [`C${row}`, ORGANIZATIONS[0].code] as const);
+    await page.waitForFunction((c) => window.__MM_TEST__!.host.sheet("Участники").cell(c).fill === null, `C${row}`, { timeout: 20_000 });
+    await expect(check.locator("[data-outcome]").textContent()).resolves.toMatch(/Подсветка обновлена: 1 ячейка\./);
     expect(pane.errors).toEqual([]);
   }, 60_000);
 });

@@ -32,9 +32,10 @@ test("issue cells get the tone fills; the saved fills sit in a very hidden sheet
   expect(host.sheet(roster).cell("A5").fill).toEqual({ color: "#FFFF00", pattern: "Solid" }); // not an issue: untouched
   const store = host.sheet(HIGHLIGHT_STORE);
   expect(store.visibility).toBe("VeryHidden");
-  expect(store.values()[0]).toEqual(["Лист", "Ячейка", "Узор", "Цвет", "Оттенок"]);
-  expect(store.values()).toContainEqual([roster, "G609", "Solid", USER_BLUE, "0"]);
-  expect(store.values()).toContainEqual([roster, "B612", "None", "", ""]); // no fill: no tint
+  // The saved fill in A–E; G the tone coloured (a live re-check needs it), under a header saying what was highlighted.
+  expect(store.values()[0]).toEqual(["Лист", "Ячейка", "Узор", "Цвет", "Оттенок", "", "Тон: замечания"]);
+  expect(store.values()).toContainEqual([roster, "G609", "Solid", USER_BLUE, "0", "", "red"]);
+  expect(store.values()).toContainEqual([roster, "B612", "None", "", "", "", "red"]); // no fill: no tint
   // Nothing but fills changed in the user's sheets.
   expect(snapshot(host, Object.keys(unfilled), { fills: false })).toEqual(unfilled);
 });
@@ -145,7 +146,7 @@ test("highlighting over an older version's very hidden store restores it first, 
   oldStore(host, roster);
   expect(await service.highlightIssues()).toBeGreaterThan(0);
   expect(host.sheetNames().filter((n) => n === HIGHLIGHT_STORE)).toHaveLength(1);
-  expect(host.sheet(HIGHLIGHT_STORE).values()[0]).toHaveLength(5);
+  expect(host.sheet(HIGHLIGHT_STORE).values()[0]).toHaveLength(7);
   await service.clearHighlights();
   expect(host.sheetNames()).not.toContain(HIGHLIGHT_STORE);
   expect(host.sheet(roster).cell("G609").fill).toEqual({ color: USER_BLUE, pattern: "Solid" });

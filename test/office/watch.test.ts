@@ -6,6 +6,7 @@
 import { makeDistrict } from "../../scripts/bench/district";
 import { makeBenchRoster } from "../../scripts/bench/roster";
 import { INDICATORS } from "../../src/core/model/dictionaries";
+import { PALETTE } from "../../src/core/report/layout";
 import type { RosterRow } from "../../scripts/example/roster";
 import { type SheetChange, coalesce, rowsOfAddress } from "../../src/office/watch";
 import { createService } from "../../src/office/service";
@@ -170,4 +171,88 @@ describe("a 20 000-row roster, watched", () => {
     await quiet();
     expect(got).toEqual([]);
   }, 30_000);
+});
+
+describe("highlights follow a live re-check (issue 15)", () => {
+  const RED = `#${PALETTE.tones.red.fill}`;
+  const AMBER = `#${PALETTE.tones.amber.fill}`;
+  const BLUE = "#00B0F0";
+  let host: TestHost;
+  let service: MonitorService;
+  let extra: RosterRow[];
+  let heard: (readonly SheetChange[])[];
+  let stop: () => void;
+
+  beforeAll(async () => {
+    ({ host, service, extra } = await district());
+    heard = [];
+    stop = await service.watch((c) => heard.push(c));
+  }, 120_000);
+
+  afterAll(() => stop?.());
+
+  const quiet = async () => {
+    await host.settle();
+    await wait(450);
+  };
+  /** Every cell of the roster with a fill, and its fill. */
+  const fills = () => {
+    const s = host.sheet(ROSTER);
+    const out = new Map<string, unknown>();
+    for (let r = 1; r <= ROWS + PASTED + 2; r++) for (const col of "ABCDEFGHIJ") if (s.cell(`${col}${r}`).fill) out.set(`${col}${r}`, s.cell(`${col}${r}`).fill);
+    return out;
+  };
+  /** The issue cells of a check and their tone, as «Подсветить» colours them (a cell's last issue wins). */
+  const tones = (r: CheckResult) => new Map(r.issues.filter((i) => i.sheet === ROSTER).map((i) => [i.cell, i.severity === "error" ? RED : AMBER]));
+
+  test("a fixed cell gets its fill back, a new issue cell and pasted rows' issue cells are coloured, in three syncs at most; clearing still restores every fill", async () => {
+    // The user's own fills: one on a cell that will get an issue, one on an issue cell that will be fixed.
+    host.sheet(ROSTER).setFill("C12", BLUE);
+    const first = await service.check();
+    const fixed = first.issues.find((i) => i.sheet === ROSTER && i.code === "invalid-date")!;
+    host.sheet(ROSTER).setFill(fixed.cell, BLUE);
+    await quiet();
+    const mine = fills();
+    expect(await service.highlightIssues()).toBeGreaterThan(100);
+    expect(host.sheet(ROSTER).cell(fixed.cell).fill?.color).toBe(RED);
+    await quiet();
+    heard.length = 0;
+
+    host.sheet(ROSTER).setValue(fixed.cell, "01.03.2021"); // fixed
+    host.sheet(ROSTER).setValue("C12", "НЕТ-ТАКОЙ"); // a new issue on a cell with the user's fill
+    host.sheet(ROSTER).paste(`A${ROWS + 2}`, extra.map(rowOf)); // 500 rows with their own mistakes
+    await quiet();
+    expect(heard).toHaveLength(1);
+    const { result, stats } = await syncStats(host, () => service.recheck(heard[0]));
+    expect(stats.syncs).toBeLessThanOrEqual(3);
+    expect(result!.highlightsChanged).toBeGreaterThan(2);
+    console.log(`live re-check with highlights on: ${stats.syncs} syncs, ${result!.highlightsChanged} cells recoloured`);
+
+    // Exactly the issue cells of the re-check are coloured, each in its tone; every other cell has the user's fill or none.
+    const want = tones(result!);
+    const now = fills();
+    for (const [cell, color] of want) expect([cell, (now.get(cell) as { color: string }).color]).toEqual([cell, color]);
+    for (const [cell, fill] of now) if (!want.has(cell)) expect([cell, fill]).toEqual([cell, mine.get(cell)]);
+    expect(host.sheet(ROSTER).cell(fixed.cell).fill).toEqual({ color: BLUE, pattern: "Solid" });
+    expect(host.sheet(ROSTER).cell("C12").fill?.color).toBe(RED);
+    expect(want.has(`H${ROWS + 2 + 200}`)).toBe(true); // the pasted bad date
+
+    // Our writes raised no re-check of their own.
+    await quiet();
+    expect(heard).toHaveLength(1);
+
+    // «Убрать подсветку» gives back every fill, the user's blue on C12 included.
+    await service.clearHighlights();
+    expect(fills()).toEqual(mine);
+  }, 120_000);
+
+  test("with no highlights, a re-check reads the changed rows only: one sync, no store", async () => {
+    heard.length = 0;
+    host.sheet(ROSTER).setValue("D14", "Наставница");
+    await quiet();
+    const { result, stats } = await syncStats(host, () => service.recheck(heard[0]));
+    expect(stats.syncs).toBe(1);
+    expect(result!.highlightsChanged).toBeUndefined();
+    expect(host.hasSheet("ММ_Выделение")).toBe(false);
+  }, 60_000);
 });

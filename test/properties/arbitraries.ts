@@ -75,7 +75,7 @@ const cellFor = (key: string): fc.Arbitrary<CellValue> =>
 const BLANKS: CellValue[] = [null, "", " ", "\u00a0", "\u200b"];
 
 /** A row of the spec's columns in spec order, plus one extra column; sometimes blank throughout. */
-function rowOf(spec: SheetSpec): fc.Arbitrary<CellValue[]> {
+export function rowOf(spec: SheetSpec): fc.Arbitrary<CellValue[]> {
   const filled = fc.tuple(...spec.columns.map((c) => cellFor(c.key)), anyCell);
   const blank = fc.array(fc.constantFrom(...BLANKS), { minLength: spec.columns.length + 1, maxLength: spec.columns.length + 1 });
   return fc.oneof({ arbitrary: filled, weight: 6 }, { arbitrary: blank, weight: 1 });

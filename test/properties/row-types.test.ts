@@ -62,6 +62,7 @@ describe.each(Object.entries(ROW_TYPES))("%s rows", (kind, type) => {
         const zodSays = type.schema.safeParse(row).success;
         seen[zodSays ? "accepted" : "refused"]++;
         expect(type.accepts(row)).toBe(zodSays);
+        expect(type.acceptsRow(values, type.row(values))).toBe(zodSays);
       }),
       { numRuns: 3000 },
     );

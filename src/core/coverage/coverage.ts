@@ -151,6 +151,9 @@ class RowCounter {
   private readonly byForm = new Map<string, Flags>();
   private lastCode: string | undefined;
   private lastAcc: Acc | undefined;
+  // A group's rows come together: its pair id is usually the previous row's, already counted.
+  private lastPair = "";
+  private lastPairAcc: Acc | undefined;
 
   constructor(
     private readonly a: WorkbookAnalysis,
@@ -188,7 +191,11 @@ class RowCounter {
     const acc = this.lastAcc!;
     const who = rec.identity; // the person's number, given by the roster checks to every valid row
     if (who === undefined) throw new Error(`coverage: row ${rec.row} has no person number`);
-    if (p.pair) acc.pairs.add(valueKey(p.pair));
+    if (p.pair && (p.pair !== this.lastPair || acc !== this.lastPairAcc)) {
+      this.lastPair = p.pair;
+      this.lastPairAcc = acc;
+      acc.pairs.add(valueKey(p.pair));
+    }
     if (p.role === ROLE.mentor) {
       if (this.mentors.first(who)) acc.mentors++;
       return;

@@ -109,9 +109,94 @@ export class IssueSink<K extends string> {
     return issue;
   }
 
+  /** Issues found before, put again as they were (a cached row's, see ReadCache). */
+  replay(issues: readonly Issue[]): void {
+    for (let i = 0; i < issues.length; i++) this.issues.push(issues[i]);
+  }
+
   /** Adds an issue for a record and counts it against the row when it is an error. */
   onRecord(rec: RowRecord<unknown, K>, key: K | null, code: IssueCode, message: string, suggestion?: string): void {
     if (this.put(rec.row, key, rec.fields as Partial<Record<K, unknown>>, code, message, suggestion, undefined).severity === "error") rec.errors++;
+  }
+}
+
+/**
+ * What reading each row of one table gave, by the row's index in the sheet, for the next analysis of the
+ * same cells (a live re-check: a few rows pasted into a roster of thousands). An entry serves a row only
+ * while the row is the very array it was read from: the adapters and the engine never change a row array,
+ * they replace it (engine.ts, `InputBuilder.patch`). The record itself is reused, put back as the read left
+ * it: cross-row rules add errors, give the person's number and write the code over an organization's name
+ * (participants.ts, targets.ts). Parallel arrays rather than an object per row, so filling the cache costs
+ * the first check next to nothing.
+ */
+class TableRows {
+  /** The row arrays read; undefined where nothing is cached. */
+  readonly cells: (readonly CellValue[] | undefined)[] = [];
+  /** The records read, null for a row with every known column blank. */
+  readonly recs: (RowRecord<unknown, string> | null)[] = [];
+  /** Each record's value, errors and organization as the read left them. */
+  readonly values: unknown[] = [];
+  readonly errors: number[] = [];
+  readonly orgCodes: unknown[] = [];
+  /** The issues the read put at the row's cells (undefined for none, as on most rows). */
+  readonly issues: (readonly Issue[] | undefined)[] = [];
+
+  has(i: number, cells: readonly CellValue[]): boolean {
+    return this.cells[i] === cells;
+  }
+
+  put(i: number, cells: readonly CellValue[], rec: RowRecord<unknown, string> | null, issues: readonly Issue[] | undefined): void {
+    this.cells[i] = cells;
+    this.recs[i] = rec;
+    this.values[i] = rec === null ? null : rec.value;
+    this.errors[i] = rec === null ? 0 : rec.errors;
+    this.orgCodes[i] = rec === null ? undefined : (rec.fields as { orgCode?: unknown }).orgCode;
+    this.issues[i] = issues;
+  }
+
+  /** The cached row's record as the read left it, or null when the row was blank. */
+  record<T, K extends string>(i: number): RowRecord<T, K> | null {
+    const rec = this.recs[i] as { value: unknown; fields: { orgCode?: unknown }; errors: number; identity?: number } | null;
+    if (rec === null) return null;
+    const value = this.values[i] as { orgCode?: unknown } | null;
+    const orgCode = this.orgCodes[i];
+    rec.value = value;
+    rec.errors = this.errors[i];
+    rec.identity = undefined;
+    if (rec.fields.orgCode !== orgCode) rec.fields.orgCode = orgCode;
+    if (value !== null && value.orgCode !== orgCode) value.orgCode = orgCode;
+    return rec as unknown as RowRecord<T, K>;
+  }
+
+  /** Forgets rows past the sheet's end. */
+  truncate(n: number): void {
+    if (this.cells.length <= n) return;
+    for (const a of [this.cells, this.recs, this.values, this.errors, this.orgCodes, this.issues]) a.length = n;
+  }
+}
+
+/**
+ * Row reads kept between analyses of one workbook that changes a few rows at a time (the task pane's live
+ * re-check, engine.ts). One table's rows are reused only when it is read again in the same place, with
+ * the same columns, lists and date system; tables a later analysis does not read are dropped. The
+ * records of a cached row are reused too: only the latest analysis over a cache is valid.
+ */
+export class ReadCache {
+  private tables = new Map<string, TableRows>();
+  private next = new Map<string, TableRows>();
+
+  /** The cached rows of a table read with `key`; empty when it was not read so before. */
+  table(key: string): TableRows {
+    let t = this.next.get(key) ?? this.tables.get(key);
+    if (t === undefined) t = new TableRows();
+    this.next.set(key, t);
+    return t;
+  }
+
+  /** The end of an analysis: what it did not read is forgotten. */
+  settle(): void {
+    this.tables = this.next;
+    this.next = new Map();
   }
 }
 
@@ -135,7 +220,20 @@ class ColumnReader<K extends string> {
     this.known = kind === "list" ? new Map() : undefined;
   }
 
+  // The previous cell and its reading: rosters come grouped (a school's code, a group's pair id, its
+  // form, the consent «Да» repeat down the rows), and every reader is a function of the cell alone.
+  private lastIn: CellValue | undefined = undefined;
+  private lastOut: Read<unknown> = null;
+
   read(v: CellValue): Read<unknown> {
+    if (Object.is(v, this.lastIn)) return this.lastOut; // not ===: a number reader gives −0 for −0
+    const r = this.readNew(v);
+    this.lastIn = v;
+    this.lastOut = r;
+    return r;
+  }
+
+  private readNew(v: CellValue): Read<unknown> {
     switch (this.kind) {
       case "text":
         return readText(v);
@@ -165,11 +263,18 @@ keepShape(makeIssue({ sheet: "", cell: "A1", row: 1, column: "" }, "unknown-valu
 const endBeforeStart = { fio: "А", birthDate: null, orgCode: "1", role: "1", category: "1", form: "1", pair: null, start: 2, end: 1, consent: null };
 keepShape([parseRow(ROW_TYPES.participants.schema, {}).error, parseRow(ROW_TYPES.participants.schema, endBeforeStart).error]);
 
+/** What a row read depends on besides its cells: the table's place and columns, the lists, the date system. */
+function cacheKey(located: LocatedSheet<string>, ctx: ReadContext): string {
+  const { sheet, spec, headerIndex, columnIndex } = located;
+  return JSON.stringify([spec.kind, sheet.name, sheet.firstRow ?? 1, sheet.firstColumn ?? 1, headerIndex, columnIndex, ctx.date1904, ctx.dictionaries]);
+}
+
 export function readTable<T, K extends string>(
   located: LocatedSheet<K>,
   type: RowType<T>,
   ctx: ReadContext,
   sink: IssueSink<K>,
+  cache?: ReadCache,
 ): TableResult<T, K> {
   const { spec, sheet, headerIndex, missing, view } = located;
   // A view's rows are in the spec's columns already; the template's layout is read as it is.
@@ -190,11 +295,25 @@ export function readTable<T, K extends string>(
   // "inside the data" (a stray value far down a sheet must not report a million skipped rows).
   let emptyRows = 0;
   let blankRun = 0;
+  // A view's rows are built anew by every analysis: only a sheet read as it is can be cached.
+  const cached = cache !== undefined && view === undefined ? cache.table(cacheKey(located, ctx)) : undefined;
+  cached?.truncate(rows.length);
   for (let i = view === undefined ? headerIndex + 1 : 0; i < rows.length; i++) {
     const cells = rows[i];
     const row = rowNumbers === undefined ? firstRow + i : rowNumbers[i];
+    let rec: RowRecord<T, K> | null;
     // An empty array is the adapters' shared empty row: a sheet may have a million of them.
-    const rec = cells.length === 0 ? null : readRow<T, K>(cells, row, readers, values, type, sink, columnIndex);
+    if (cells.length === 0) rec = null;
+    else if (cached === undefined) rec = readRow<T, K>(cells, row, readers, values, type, sink, columnIndex);
+    else if (cached.has(i, cells)) {
+      rec = cached.record<T, K>(i);
+      const issues = cached.issues[i];
+      if (issues !== undefined) sink.replay(issues);
+    } else {
+      const before = sink.issues.length;
+      rec = readRow<T, K>(cells, row, readers, values, type, sink, columnIndex);
+      cached.put(i, cells, rec as RowRecord<unknown, string> | null, sink.issues.length > before ? sink.issues.slice(before) : undefined);
+    }
     if (rec === null) {
       blankRun++;
       continue;
@@ -226,15 +345,23 @@ function readRow<T, K extends string>(
 ): RowRecord<T, K> | null {
   // Values by column position (nulls for absent columns), then one row object of one shape for all rows,
   // which is also what the schema checks. Problems wait for the row object to be counted against it.
-  values.fill(null);
+  // Every present column writes its slot (null when blank or refused); absent columns' slots stay null.
   let problems: [K, CellProblem][] | undefined; // most rows have none: no array for them
   let filled = false;
-  for (const r of readers) {
+  // Indexed: `for (const r of readers)` allocated an iterator per row.
+  for (let i = 0; i < readers.length; i++) {
+    const r = readers[i];
     const res = r.read(cells[r.idx] ?? null);
-    if (res === null) continue;
+    if (res === null) {
+      values[r.pos] = null;
+      continue;
+    }
     filled = true;
-    if (res instanceof CellProblem) (problems ??= []).push([r.key, res]);
-    else values[r.pos] = res;
+    // Most readings are strings and numbers: `instanceof` only for objects.
+    if (typeof res === "object" && res instanceof CellProblem) {
+      (problems ??= []).push([r.key, res]);
+      values[r.pos] = null;
+    } else values[r.pos] = res;
   }
   if (!filled) return null;
   const fields = type.row(values) as unknown as Partial<Record<K, unknown>>;
@@ -247,7 +374,7 @@ function readRow<T, K extends string>(
       sink.onRecord(rec, key, pr.code, pr.message, pr.suggestion);
     }
   }
-  if (failed === undefined && type.accepts(fields)) {
+  if (failed === undefined && type.acceptsRow(values, fields)) {
     (rec as { value: T | null }).value = fields as T; // what zod would return: the same keys and values
     return rec;
   }

@@ -163,12 +163,19 @@ function qualityTable(a: WorkbookAnalysis, c: CoverageResult): ReportTable {
   const unknownOrg = () => group("org|?", "Код организации не указан или неизвестен", "Участники", c.unattributedExcluded);
   if (c.unattributedExcluded > 0) unknownOrg(); // its excluded rows are in the total even without an issue of its own
   const count = (g: { errors: number; warnings: number }, i: Issue) => (i.severity === "error" ? g.errors++ : g.warnings++);
+  // Issues come by sheet and row, and a school's rows together: the previous issue's organization is
+  // usually this one's.
+  let lastOrg: string | undefined;
+  let lastGroup: { errors: number; warnings: number } | undefined;
   for (const i of a.issues) {
     const org = orgOf(i);
     if (org === undefined) count(group(`sheet|${i.sheet}`, `Лист «${i.sheet}»`, i.sheet, null), i);
     else {
-      const known = groups.get(`org|${valueKey(org)}`);
-      count(known ?? unknownOrg(), i);
+      if (org !== lastOrg || lastGroup === undefined) {
+        lastOrg = org;
+        lastGroup = groups.get(`org|${valueKey(org)}`) ?? unknownOrg();
+      }
+      count(lastGroup, i);
     }
   }
   const rows = [...groups.values()].map((g) => [g.label, g.sheet, g.errors, g.warnings, g.excluded]);

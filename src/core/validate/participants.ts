@@ -5,7 +5,7 @@ import type { IssueSink, RowRecord } from "../read/table";
 import { nearest, quoted, valueKey } from "../model/text";
 import { keepShape } from "../read/shapes";
 import { type OrgMatch, OrgResolver, looksLikeName, orgLabel } from "../read/orgname";
-import { type Person, PersonIndex, earlierRow } from "./persons";
+import { PersonIndex } from "./persons";
 
 type Key = keyof ParticipantRow;
 type Rec = RowRecord<ParticipantRow, Key>;
@@ -119,6 +119,11 @@ class RosterChecks {
   // A name written for the organization and the code it names (undefined: the cell held a code).
   private lastResolved: string | undefined = undefined;
   private lastMatch: OrgMatch | undefined = undefined;
+  // A group's rows come together (its mentor, then its mentees): the previous row's pair id and its key.
+  private lastPair = "";
+  private lastPairKey = "";
+  private lastForm = "";
+  private lastSide: readonly [readonly string[] | undefined, readonly string[] | undefined] = [undefined, undefined];
   // The sheet's options as fields of this object, not read through `opts` per row: the options object is
   // made anew per analysis, and its hidden class would die between analyses (see shapes.ts).
   private readonly mentorConsent: boolean;
@@ -181,7 +186,7 @@ class RosterChecks {
       sink.onRecord(rec, "consent", "no-consent", msg);
     }
     const isMentee = p.role === ROLE.mentee;
-    checkDuplicate(rec, p, this.persons.personOf(orgKey, p.fio, p.birthDate), this.sheetNo, sink, this.mentorsRepeat && !isMentee);
+    checkDuplicate(rec, p, this.persons, this.persons.personOf(orgKey, p.fio, p.birthDate), this.sheetNo, sink, this.mentorsRepeat && !isMentee);
 
     const minAge = this.rules.minMenteeAge;
     // Exact age only near the limit: anyone minAge × 366 days old or more is old enough (no calendar math).
@@ -191,9 +196,13 @@ class RosterChecks {
         sink.onRecord(rec, "birthDate", "age-out-of-range", `На дату начала наставляемому ${age} лет: меньше минимального возраста ${minAge}`);
       }
     }
-    let side = this.sides.get(p.form);
-    if (!side) this.sides.set(p.form, (side = [menteeCategoriesOf(p.form), mentorCategoriesOf(p.form)]));
-    const allowed = isMentee ? side[0] : side[1];
+    if (p.form !== this.lastForm) {
+      let side = this.sides.get(p.form);
+      if (!side) this.sides.set(p.form, (side = [menteeCategoriesOf(p.form), mentorCategoriesOf(p.form)]));
+      this.lastForm = p.form;
+      this.lastSide = side;
+    }
+    const allowed = isMentee ? this.lastSide[0] : this.lastSide[1];
     if (allowed && !allowed.includes(p.category)) {
       const who = isMentee ? "наставляемого" : "наставника";
       const msg = `Форма «${p.form}» предполагает ${who} категории ${allowed.map((c) => `«${c}»`).join(" или ")}, указано «${p.category}»`;
@@ -202,7 +211,11 @@ class RosterChecks {
     if (p.pair && rec.errors === 0) {
       let inOrg = this.pairs.get(orgKey);
       if (!inOrg) this.pairs.set(orgKey, (inOrg = new Map()));
-      const id = valueKey(p.pair);
+      if (p.pair !== this.lastPair) {
+        this.lastPair = p.pair;
+        this.lastPairKey = valueKey(p.pair);
+      }
+      const id = this.lastPairKey;
       let g = inOrg.get(id);
       if (!g) inOrg.set(id, (g = { mentor: false, firstMentee: undefined, sink: undefined })); // one shape from the start
       if (!isMentee) g.mentor = true;
@@ -230,9 +243,9 @@ class RosterChecks {
  * The same person again with the same role and form: a warning on the later row, naming the earlier.
  * `repeats`: a mentor of pair rows, written once per mentee, is no duplicate.
  */
-function checkDuplicate(rec: Rec, p: ParticipantRow, person: Person, sheetNo: number, sink: IssueSink<Key>, repeats: boolean): void {
-  rec.identity = person.id;
-  const row = earlierRow(person, sheetNo, p.role, p.form, rec.row);
+function checkDuplicate(rec: Rec, p: ParticipantRow, persons: PersonIndex, person: number, sheetNo: number, sink: IssueSink<Key>, repeats: boolean): void {
+  rec.identity = person;
+  const row = persons.earlierRow(person, sheetNo, p.role, p.form, rec.row);
   if (row === undefined || repeats) return;
   sink.onRecord(rec, "fio", "duplicate-person", `Повтор: ${quoted(p.fio)} уже указан(а) в строке ${row} с той же ролью и формой; учитывается один раз`);
 }

@@ -143,7 +143,8 @@ export function CheckTab({ service, t, imported, live = null }: { service: Monit
         adopt(r);
         if (waiting.current.length === 0) setStale(false);
         if (r.problems.length > 0) return { kind: "error", text: r.problems.join("\n") };
-        return { kind: r.errors > 0 ? "warning" : "success", text: t.liveDone(placesOf(changes, t), t.checkDone(r.errors, r.warnings)) };
+        const highlights = r.highlightsChanged ? ` ${t.liveHighlights(r.highlightsChanged)}` : "";
+        return { kind: r.errors > 0 ? "warning" : "success", text: t.liveDone(placesOf(changes, t), t.checkDone(r.errors, r.warnings)) + highlights };
       },
     );
   }, [live, act.busy]); // eslint-disable-line react-hooks/exhaustive-deps
