@@ -122,4 +122,11 @@ describe("bad cells never make a match", () => {
     expect(new OrgResolver([{ code: "БДЮСШ", name: "ИСТИНА" }]).resolve("ИСТИНА").kind).toBe("unknown");
     expect(new OrgResolver([{ code: "БДЮСШ", name: "МБУ ДО «ДЮСШ»" }]).resolve("МБУ ДО «ДЮСШ»")).toEqual({ kind: "match", code: "БДЮСШ", by: "name" });
   });
+
+  // Found the same way: a roster row coded «ИТОГО» matched an organization whose name cell held «ИТОГО».
+  it("a total row's words («ИТОГО», «Всего») are no organization's name", () => {
+    expect(new OrgResolver([{ code: "БДЮСШ", name: "ИТОГО" }]).resolve("ИТОГО").kind).toBe("unknown");
+    expect(new OrgResolver([{ code: "БДЮСШ", name: "Всего" }]).resolve("всего").kind).toBe("unknown");
+    expect(new OrgResolver([{ code: "ИТОГ", name: "Итоговая школа" }]).resolve("ИТОГ")).toEqual({ kind: "match", code: "ИТОГ", by: "code" });
+  });
 });

@@ -183,11 +183,12 @@ const contains = (big: ReadonlySet<string>, small: ReadonlySet<string>) => small
 const distinctive = (tokens: Iterable<string>) => [...tokens].some((t) => /\d/.test(t) || (t.length >= 4 && !GENERIC.has(t)));
 
 /**
- * Texts that are no organization's name: a TRUE/FALSE cell read as text. A roster cell TRUE must never be
- * matched to an organization whose name cell also holds TRUE (two bad cells making one silent match).
+ * Texts that are no organization's name: a TRUE/FALSE cell read as text, and the words of a total row
+ * («ИТОГО», «Всего»). A roster cell TRUE or ИТОГО must never be matched to an organization whose name cell
+ * holds the same (two bad cells making one silent match).
  */
 const NOT_NAMES = new Set(["истина", "ложь", "true", "false"]);
-const isName = (name: string) => name !== "" && !NOT_NAMES.has(orgNameKey(name));
+const isName = (name: string) => name !== "" && !NOT_NAMES.has(orgNameKey(name)) && !isTotalCode(name);
 
 /**
  * The organizations of a workbook by code and by name. `resolve` tries, in order: the code (valueKey); the
