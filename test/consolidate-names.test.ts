@@ -22,6 +22,8 @@ const FIX = join(ROOT, "test", "fixtures", "writers");
 const EXAMPLE = join(ROOT, "examples", "boksitogorsk-2021.xlsx");
 const NAMES = [join(FIX, "schools-names", "бдши.xlsx"), join(FIX, "schools-names", "пдши.xlsx")];
 const CODES = [join(FIX, "schools-a", "отчёт.xlsx"), join(FIX, "schools-b", "отчёт.xlsx")];
+// The same two files opened in LibreOffice Calc and saved (scripts/fixtures/lo_schools_names.py).
+const NAMES_LO = [join(FIX, "schools-names-libreoffice", "бдши.xlsx"), join(FIX, "schools-names-libreoffice", "пдши.xlsx")];
 const dir = mkdtempSync(join(tmpdir(), "mm-cons-names-"));
 const cli = (...args: string[]) => {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8" });
@@ -122,6 +124,16 @@ describe("mentor-monitor consolidate with school files naming their organization
       const t = b.sheets.find((x) => x.name === s.name)!;
       s.rows.forEach((row, i) => row.forEach((v, j) => expect([s.name, i, j, t.rows[i]?.[j]]).toEqual([s.name, i, j, v])));
     }
+  });
+
+  it("gives the same report and the same rows when the schools' files were re-saved by LibreOffice", () => {
+    const r = cli("consolidate", ...NAMES_LO, "--into", EXAMPLE, "-o", join(dir, "names-lo.xlsx"), "--json");
+    expect([r.code, r.err]).toEqual([0, ""]);
+    expect(JSON.parse(r.out)).toEqual({ ...json, output: join(dir, "names-lo.xlsx") });
+    const rows = (f: string) => importedRows(readWorkbook(bytesOf(join(dir, f)), f).input);
+    const lo = rows("names-lo.xlsx");
+    expect(lo).toHaveLength(19);
+    expect(lo).toEqual(rows("names.xlsx"));
   });
 
   it("a re-sent file of names replaces its earlier rows (the note in «Источник» does not hide the file)", () => {
