@@ -304,6 +304,8 @@ describe("school files that name their organization instead of giving its code",
   const file = (folder: string, name: string) => ({ name, bytes: new Uint8Array(readFileSync(join(FIX, folder, name))) });
   const NAMED = [file("schools-names", "бдши.xlsx"), file("schools-names", "пдши.xlsx")];
   const CODED = [file("schools-a", "отчёт.xlsx"), file("schools-b", "отчёт.xlsx")];
+  // The named files opened in LibreOffice Calc and saved (scripts/fixtures/lo_schools_names.py).
+  const NAMED_LO = [file("schools-names-libreoffice", "бдши.xlsx"), file("schools-names-libreoffice", "пдши.xlsx")];
   /** A cell as both readers give it: a date as its serial (Office gives serials). */
   const norm = (v: CellValue | undefined): unknown => (v instanceof Date ? serialOf(v) : v ?? null);
   /** The example's roster from row 624 on (its data ends on row 623), twelve columns with «Источник». */
@@ -347,5 +349,12 @@ describe("school files that name their organization instead of giving its code",
     const [a, b] = [await named.service.coverage("2021-Q2"), await coded.service.coverage("2021-Q2")];
     expect(a).toEqual(b);
     expect("total" in a && a.total.covered).toBe(483);
+  });
+
+  it("the same files re-saved by LibreOffice give the same summaries and rows", async () => {
+    const [named, resaved] = [await paneImport(NAMED), await paneImport(NAMED_LO)];
+    expect(resaved.rows).toHaveLength(19);
+    expect(resaved.rows).toEqual(named.rows);
+    expect(resaved.outcome.summaries).toEqual(named.outcome.summaries);
   });
 });
