@@ -10,7 +10,7 @@ import { PALETTE } from "../../core/report/layout";
 import type { StatusTone } from "../../core/report/model";
 import { WorkbookFileError } from "../read";
 import { type Package, REL, type SheetEntry } from "./opc";
-import { restyleCells } from "./rows";
+import { type SheetIndex, UnsafeEditError, cellStyles, indexSheet, restyleCells } from "./rows";
 import { putSheet, removeSheet } from "./sheet";
 import { fillOfXf, solidFillXfs } from "./styles";
 import { escapeCellText, findElement, tags, attrsOf, withAttr } from "./xml";
@@ -38,6 +38,16 @@ function worksheet(pkg: Package, name: string): SheetEntry & { part: string } {
   if (!s) throw new WorkbookFileError(`Листа «${name}» нет в книге, поэтому его ячейки не подсвечены. Файл не изменён`);
   if (!s.part) throw new WorkbookFileError(`Лист «${name}» — не таблица с ячейками (например, лист диаграммы), поэтому его ячейки не подсвечены. Файл не изменён`);
   return s as SheetEntry & { part: string };
+}
+
+/** A marked sheet's index; a sheet whose rows cannot be edited safely stops the highlight, said in Russian. */
+function indexOf(pkg: Package, sheet: string, part: string): SheetIndex {
+  try {
+    return indexSheet(pkg.text(part));
+  } catch (e) {
+    if (e instanceof UnsafeEditError) throw new WorkbookFileError(`Ячейки листа «${sheet}» не подсвечены: ${e.message}. Файл не изменён`);
+    throw e;
+  }
 }
 
 /** The store's rows (without its header), read from its inline or shared strings. */
@@ -121,12 +131,14 @@ export function highlightCells(pkg: Package, marks: readonly CellMark[]): number
     bySheet.set(m.sheet, cells);
   }
   // First the formats the cells have now, then one toned copy per (format, tone).
-  const parts = new Map<string, string>();
+  // Each sheet's part is scanned once: its index serves both the reading and the restyling.
+  const indexes = new Map<string, { part: string; index: SheetIndex }>();
   const originals = new Map<string, ReadonlyMap<string, number>>();
   for (const [sheet, cells] of bySheet) {
     const ws = worksheet(pkg, sheet);
-    parts.set(sheet, ws.part);
-    originals.set(sheet, restyleCells(pkg.text(ws.part), new Map([...cells.keys()].map((c) => [c, (xf: number) => xf]))).original);
+    const index = indexOf(pkg, sheet, ws.part);
+    indexes.set(sheet, { part: ws.part, index });
+    originals.set(sheet, cellStyles(index, cells.keys()));
   }
   const requests: { xf: number; rgb: string }[] = [];
   const key = (xf: number, tone: StatusTone) => `${xf}|${tone}`;
@@ -147,8 +159,8 @@ export function highlightCells(pkg: Package, marks: readonly CellMark[]): number
   for (const [sheet, cells] of bySheet) {
     const old = originals.get(sheet)!;
     const restyle = new Map([...cells].map(([cell, tone]) => [cell, (xf: number) => xfs[index.get(key(xf, tone))!]]));
-    const part = parts.get(sheet)!;
-    pkg.set(part, restyleCells(pkg.text(part), restyle).xml);
+    const { part, index: sheetIndex } = indexes.get(sheet)!;
+    pkg.set(part, restyleCells(sheetIndex, restyle).xml);
     for (const cell of cells.keys()) {
       const xf = old.get(cell) ?? 0;
       const fill = fillOfXf(before, xf);

@@ -6,7 +6,7 @@ import type { CellValue } from "../../core/model/cells";
 import { cellAddress, columnLetter } from "../../core/model/cells";
 import type { SheetPlan } from "../../core/consolidate/consolidate";
 import { dayFromDate, excelSerialOf } from "../../core/model/dates";
-import { type Element, attrsOf, elementAt, elementsIn, escapeAttr, escapeCellText, findElement, tags, withAttr, withoutAttr } from "./xml";
+import { type Element, attrsOf, elementAt, elementsIn, escapeAttr, escapeCellText, findElement, findTag, tags, withAttr, withoutAttr } from "./xml";
 
 /** The plan would overwrite or break something of the user's: nothing is written. The message is Russian. */
 export class UnsafeEditError extends Error {}
@@ -45,17 +45,50 @@ export function columnIndexOf(ref: string): number {
 }
 const rowOfRef = (ref: string) => Number(ref.replace(/^[A-Z]+/, ""));
 
-function rowsOfSheet(xml: string, sheetData: Element): RowEl[] {
-  const out: RowEl[] = [];
+/** A worksheet part's text with its sheetData, rows and column styles, found in one pass of the tag scanner. */
+export interface SheetIndex {
+  readonly xml: string;
+  readonly sheetData: Element;
+  readonly rows: readonly RowEl[];
+  readonly byRow: ReadonlyMap<number, RowEl>;
+  readonly colStyles: ReadonlyMap<number, string>;
+}
+
+/**
+ * Finds the sheetData element and its rows in one pass over the tags (a 100 000-row part has millions):
+ * a row ends at its own end tag, as rows do not nest. A part whose rows are not well formed (a row inside a
+ * row, an end tag without its start, sheetData left open) is refused, in Russian, before anything is edited.
+ */
+export function indexSheet(xml: string): SheetIndex {
+  const open = findTag(xml, "sheetData");
+  if (!open) throw new UnsafeEditError("у листа нет области данных (sheetData)");
+  const rows: RowEl[] = [];
+  let sheetData: Element | undefined = open.kind === "empty" ? { tag: open, contentEnd: open.end, end: open.end } : undefined;
+  let row: { r: number; start: number; name: string } | null = null;
   let prev = 0;
-  for (const t of tags(xml, sheetData.tag.end, sheetData.contentEnd)) {
-    if (t.local !== "row" || t.kind === "close") continue;
-    const e = elementAt(xml, t);
-    const r = Number(attrsOf(xml, t).get("r") ?? prev + 1); // a row without r follows the previous one
-    out.push({ r, start: t.start, end: e.end });
-    prev = r;
+  if (sheetData === undefined) {
+    for (const t of tags(xml, open.end)) {
+      if (t.local === "row") {
+        if (t.kind === "close") {
+          if (row === null || t.name !== row.name) throw new UnsafeEditError(`строки листа записаны с ошибкой: конец строки без её начала после строки ${prev}`);
+          rows.push({ r: row.r, start: row.start, end: t.end });
+          row = null;
+          continue;
+        }
+        if (row !== null) throw new UnsafeEditError(`строки листа записаны с ошибкой: строка внутри строки ${row.r}`);
+        const r = Number(attrsOf(xml, t).get("r") ?? prev + 1); // a row without r follows the previous one
+        if (t.kind === "empty") rows.push({ r, start: t.start, end: t.end });
+        else row = { r, start: t.start, name: t.name };
+        prev = r;
+      } else if (t.kind === "close" && t.name === open.name) {
+        if (row !== null) throw new UnsafeEditError(`строки листа записаны с ошибкой: строка ${row.r} не закрыта`);
+        sheetData = { tag: open, contentEnd: t.start, end: t.end };
+        break;
+      }
+    }
+    if (sheetData === undefined) throw new UnsafeEditError("область данных листа (sheetData) не закрыта");
   }
-  return out;
+  return { xml, sheetData, rows, byRow: new Map(rows.map((r) => [r.r, r])), colStyles: columnStyles(xml, sheetData.tag.start) };
 }
 
 function cellsOf(rowXml: string): { open: string; cells: Cell[]; close: string } {
@@ -120,11 +153,7 @@ export interface AppliedPlan {
  * column; a date gets a date format unless that style has one.
  */
 export function applyPlan(xml: string, plan: SheetPlan, date1904: boolean, styles: CellStyles): AppliedPlan {
-  const sheetData = findElement(xml, "sheetData");
-  if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
-  const colStyles = columnStyles(xml);
-  const rows = rowsOfSheet(xml, sheetData);
-  const byRow = new Map(rows.map((r) => [r.r, r]));
+  const { sheetData, rows, byRow, colStyles } = indexSheet(xml);
   const owned = new Set(plan.owned);
   const clear = new Set(plan.clear);
   const edits = new Map<number, (readonly [number, CellValue])[]>();
@@ -222,33 +251,60 @@ export interface RestyledCells {
   readonly original: ReadonlyMap<string, number>;
 }
 
-/**
- * Gives the listed cells (A1 addresses) new styles, `restyle(old xf)` each, and nothing else: values,
- * formulas and every other cell and row stay as they were; a cell missing from the part is added empty
- * with the new style, in column order.
- */
-export function restyleCells(xml: string, cells: ReadonlyMap<string, (xf: number) => number>): RestyledCells {
-  const sheetData = findElement(xml, "sheetData");
-  if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
-  const colStyles = columnStyles(xml);
-  const rows = rowsOfSheet(xml, sheetData);
-  const byRow = new Map(rows.map((r) => [r.r, r]));
-  const wanted = new Map<number, Map<number, (xf: number) => number>>();
-  for (const [ref, f] of cells) {
+/** A1 addresses grouped by row, and by column within a row; an address that is no cell's is refused. */
+function byRowAndColumn<T>(cells: ReadonlyMap<string, T>): Map<number, Map<number, T>> {
+  const wanted = new Map<number, Map<number, T>>();
+  for (const [ref, v] of cells) {
     const r = rowOfRef(ref);
     const c = columnIndexOf(ref);
     if (!(r >= 1) || c < 0) throw new UnsafeEditError(`неверный адрес ячейки «${ref}»`);
-    const m = wanted.get(r) ?? new Map<number, (xf: number) => number>();
-    m.set(c, f);
+    const m = wanted.get(r) ?? new Map<number, T>();
+    m.set(c, v);
     wanted.set(r, m);
   }
+  return wanted;
+}
+
+/** Row r's cells as they are (none when the part has no such row), and the style a new cell there takes. */
+function rowAt(index: SheetIndex, r: number): { open: string; present: Cell[]; close: string; newCellStyle: (col: number) => number } {
+  const el = index.byRow.get(r);
+  const { open, cells: present, close } = el ? cellsOf(index.xml.slice(el.start, el.end)) : { open: `<row r="${r}">`, cells: [] as Cell[], close: "</row>" };
+  const ra = attrsOf(open, tags(open).next().value!);
+  const rowStyle = ra.get("customFormat") === "1" || ra.get("customFormat") === "true" ? ra.get("s") : undefined;
+  return { open, present, close, newCellStyle: (col) => Number(rowStyle ?? index.colStyles.get(col) ?? 0) };
+}
+
+/**
+ * The style (xf index) each listed cell has: its own, else its row's (customFormat) or column's, else 0 —
+ * what `restyleCells` reports as `original`, read without writing anything.
+ */
+export function cellStyles(index: SheetIndex, refs: Iterable<string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [r, cols] of byRowAndColumn(new Map([...refs].map((ref) => [ref, true])))) {
+    const { present, newCellStyle } = rowAt(index, r);
+    const seen = new Set<number>();
+    for (const cell of present) {
+      if (!cols.has(cell.col)) continue;
+      seen.add(cell.col);
+      out.set(cellAddress(r, cell.col + 1), Number(cell.style ?? 0));
+    }
+    for (const col of cols.keys()) if (!seen.has(col)) out.set(cellAddress(r, col + 1), newCellStyle(col));
+  }
+  return out;
+}
+
+/**
+ * Gives the listed cells (A1 addresses) new styles, `restyle(old xf)` each, and nothing else: values,
+ * formulas and every other cell and row stay as they were; a cell missing from the part is added empty
+ * with the new style, in column order. Takes the part's text, or its index when the caller has one.
+ */
+export function restyleCells(part: string | SheetIndex, cells: ReadonlyMap<string, (xf: number) => number>): RestyledCells {
+  const index = typeof part === "string" ? indexSheet(part) : part;
+  const { xml, sheetData, rows } = index;
+  const wanted = byRowAndColumn(cells);
   const original = new Map<string, number>();
   const rowText = (r: number): string => {
-    const el = byRow.get(r);
-    const { open, cells: present, close } = el ? cellsOf(xml.slice(el.start, el.end)) : { open: `<row r="${r}">`, cells: [] as Cell[], close: "</row>" };
-    const rowTag = tags(open).next().value!;
-    const ra = attrsOf(open, rowTag);
-    const rowStyle = ra.get("customFormat") === "1" || ra.get("customFormat") === "true" ? ra.get("s") : undefined;
+    const { open, present, close, newCellStyle } = rowAt(index, r);
     const want = wanted.get(r)!;
     const out: { col: number; xml: string }[] = [];
     const seen = new Set<number>();
@@ -268,7 +324,7 @@ export function restyleCells(xml: string, cells: ReadonlyMap<string, (xf: number
     }
     for (const [col, f] of want) {
       if (seen.has(col)) continue;
-      const old = Number(rowStyle ?? colStyles.get(col) ?? 0);
+      const old = newCellStyle(col);
       const ref = cellAddress(r, col + 1);
       original.set(ref, old);
       out.push({ col, xml: `<c r="${ref}" s="${f(old)}"/>` });
@@ -286,11 +342,7 @@ export function restyleCells(xml: string, cells: ReadonlyMap<string, (xf: number
  * cell and row stays as it was. `style(ref, old)` may give a cell a new style (the text format).
  */
 export function writeCells(xml: string, writes: ReadonlyMap<string, CellValue>, date1904: boolean, styles: CellStyles, style?: (ref: string, old: string | undefined) => string | undefined): string {
-  const sheetData = findElement(xml, "sheetData");
-  if (!sheetData) throw new UnsafeEditError("у листа нет области данных (sheetData)");
-  const colStyles = columnStyles(xml);
-  const rows = rowsOfSheet(xml, sheetData);
-  const byRow = new Map(rows.map((r) => [r.r, r]));
+  const { sheetData, rows, byRow, colStyles } = indexSheet(xml);
   const wanted = new Map<number, Map<number, CellValue>>();
   for (const [ref, v] of writes) {
     const r = rowOfRef(ref);
@@ -331,9 +383,10 @@ export function writeCells(xml: string, writes: ReadonlyMap<string, CellValue>, 
 }
 
 /** The default style of each column (`<col min max style>`), 0-based. */
-function columnStyles(xml: string): Map<number, string> {
+/** The column styles of `<cols>`, which comes before sheetData (CT_Worksheet's order): searched only there. */
+function columnStyles(xml: string, to: number): Map<number, string> {
   const m = new Map<number, string>();
-  const cols = findElement(xml, "cols");
+  const cols = findElement(xml, "cols", 0, to);
   if (!cols) return m;
   for (const c of elementsIn(xml, cols, "col")) {
     const a = attrsOf(xml, c.tag);
