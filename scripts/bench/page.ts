@@ -8,12 +8,13 @@
 // Workbooks from scripts/bench/workbook.ts (cached in the temp directory, as `npm run bench` makes them).
 //   node dist/scripts/bench/page.js [--rows 10000,100000] [--dir /tmp/…]   (prints JSON)
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { launch } from "../../test/browser/chromium";
+import { openTab } from "../../test/browser/pane-kit";
+import { stale } from "../../test/browser/stale";
 import { benchFile } from "./workbook";
 
 // The page's globals, for the functions that run in the page (this file is built without the DOM types).
@@ -53,20 +54,9 @@ const ROOT = join(__dirname, "..", "..", "..");
 const WEB = join(ROOT, "dist-web");
 const WEBPACK = join(ROOT, "node_modules", ".bin", "webpack");
 
-function newest(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return n;
-}
-
 /** The production page, built when missing or older than the sources. */
 function ensureBuilt(): void {
-  const index = join(WEB, "index.html");
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (!built || newest(join(ROOT, "src")) > built || statSync(join(ROOT, "webpack.web.js")).mtimeMs > built) {
+  if (stale(join(WEB, "index.html"), join(ROOT, "src"), join(ROOT, "webpack.web.js"))) {
     console.error("Сборка страницы (npm run build:web)…");
     execFileSync(WEBPACK, ["--config", "webpack.web.js", "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
   }
@@ -97,15 +87,6 @@ async function timed(page: Page, act: () => Promise<void>, done: () => Promise<u
   await page.evaluate(() => new Promise<void>((r) => setTimeout(r, 300)));
   const b = await page.evaluate(() => window.__bench as { tasks: number[]; t0: number });
   return { ms: end - b.t0, longestTaskMs: Math.max(0, ...b.tasks) };
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole("tab", { name, exact: true });
-  if (!(await tab.isVisible())) {
-    await page.getByRole("tab", { name: /^Ещё/ }).click();
-    await page.getByRole("menuitem", { name, exact: true }).click();
-  } else await tab.click();
-  await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
 }
 
 const click = (page: Page, name: string) => () => page.locator(visiblePanel).getByRole("button", { name, exact: true }).click();

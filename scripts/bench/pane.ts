@@ -8,12 +8,14 @@
 // thread too: the long-task figure is the pane's and the host's together.
 //   node dist/scripts/bench/pane.js [--rows 20000] [--dom-rows 25000] [--runs 3]   (prints JSON)
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { launch } from "../../test/browser/chromium";
 import { serve } from "../../test/browser/server";
+import { openTab } from "../../test/browser/pane-kit";
+import { stale } from "../../test/browser/stale";
 import { INDICATORS } from "../../src/core/model/dictionaries";
 import { makeDistrict } from "./district";
 import { makeBenchRoster } from "./roster";
@@ -61,23 +63,13 @@ const PANE = join(ROOT, "dist-addin");
 const HOST = join(ROOT, "dist-addin-test", "testhost.js");
 const WEBPACK = join(ROOT, "node_modules", ".bin", "webpack");
 
-function newest(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    n = Math.max(n, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return n;
-}
-
 /** The production pane and the test host's bundle, built when missing or older than the sources. */
 function ensureBuilt(): void {
-  const page = join(PANE, "taskpane.html");
-  if (!existsSync(page) || newest(join(ROOT, "src")) > statSync(page).mtimeMs) {
+  if (stale(join(PANE, "taskpane.html"), join(ROOT, "src"))) {
     console.error("Сборка панели (webpack --mode production)…");
     execFileSync(WEBPACK, ["--mode", "production"], { cwd: ROOT, stdio: "pipe" });
   }
-  if (!existsSync(HOST) || newest(join(ROOT, "src", "testhost")) > statSync(HOST).mtimeMs) {
+  if (stale(HOST, join(ROOT, "src", "testhost"))) {
     execFileSync(WEBPACK, ["--config", join(ROOT, "test", "browser", "webpack.testhost.js")], { cwd: ROOT, stdio: "pipe" });
   }
 }
@@ -150,15 +142,6 @@ async function timedClick(page: Page, name: string): Promise<{ ms: number; longe
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r, 300))));
   const b = await page.evaluate(() => window.__bench as { tasks: number[]; listAt: number; clickAt: number });
   return { ms: b.listAt - b.clickAt, longest: Math.max(0, ...b.tasks) };
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole("tab", { name, exact: true });
-  if (!(await tab.isVisible())) {
-    await page.getByRole("tab", { name: /^Ещё/ }).click();
-    await page.getByRole("menuitem", { name, exact: true }).click();
-  } else await tab.click();
-  await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
 }
 
 /**

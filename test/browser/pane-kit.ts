@@ -3,7 +3,7 @@
 // Office, pasting like a user, the example and a generated district of 20 000 roster rows, axe-core
 // served from the pane's own origin, long tasks, screenshots.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { makeDistrict } from "../../scripts/bench/district";
@@ -15,6 +15,7 @@ import { INDICATORS } from "../../src/core/model/dictionaries";
 import { launch } from "./chromium";
 import type { PastedCell } from "./host-entry";
 import { serve } from "./server";
+import { stale } from "./stale";
 
 export const ROOT = join(__dirname, "..", "..");
 export const PANE = join(ROOT, "dist-addin");
@@ -25,16 +26,6 @@ const AXE = join(ROOT, "node_modules", "axe-core", "axe.min.js");
 export const SHOTS = process.env.UPDATE_SCREENSHOTS === "1" ? join(ROOT, "docs", "img") : join(ROOT, "test", ".out", "screenshots");
 const webpack = join(ROOT, "node_modules", ".bin", "webpack");
 const LOCK = join(ROOT, "test", ".out", "pane-build.lock");
-
-/** The latest modification time of any file below `dir`. */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,17 +47,14 @@ export async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    const page = join(PANE, "taskpane.html");
-    const built = existsSync(page) ? statSync(page).mtimeMs : 0;
-    const stale = !built || newestSource(join(ROOT, "src")) > built;
+    const old = stale(join(PANE, "taskpane.html"), join(ROOT, "src"));
     // In CI once per run: the first test file to get here builds, the rest find the marker.
     const ciMarker = join(ROOT, "test", ".out", `pane-built-${process.env.CI ? process.ppid : "local"}`);
-    if (stale || (process.env.CI && !existsSync(ciMarker))) {
+    if (old || (process.env.CI && !existsSync(ciMarker))) {
       execFileSync(webpack, ["--mode", "production"], { cwd: ROOT, stdio: "pipe" });
       if (process.env.CI) mkdirSync(ciMarker, { recursive: true });
     }
-    const host = existsSync(HOST_BUNDLE) ? statSync(HOST_BUNDLE).mtimeMs : 0;
-    if (!host || newestSource(join(ROOT, "src", "testhost")) > host || statSync(join(__dirname, "host-entry.ts")).mtimeMs > host) {
+    if (stale(HOST_BUNDLE, join(ROOT, "src", "testhost"), join(__dirname, "host-entry.ts"))) {
       execFileSync(webpack, ["--config", join(__dirname, "webpack.testhost.js")], { cwd: ROOT, stdio: "pipe" });
     }
   } finally {

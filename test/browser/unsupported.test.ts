@@ -4,11 +4,12 @@
 // like a network that blocks office.js. On a normal Chromium the guard stays silent and the pane starts.
 // Also the dialog page of «Сформировать свод» (dialog.html) showing what the function file passed it.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launch } from "./chromium";
 import { serve } from "./server";
+import { stale } from "./stale";
 
 const ROOT = join(__dirname, "..", "..");
 // A build of its own: another browser test rebuilds dist-addin/ while this one may be running.
@@ -60,23 +61,13 @@ function officeStub(excelApi: string | null): string {
 })();`;
 }
 
-function newest(paths: string[]): number {
-  let t = 0;
-  for (const p of paths) {
-    if (!existsSync(p)) continue;
-    const s = statSync(p);
-    t = Math.max(t, s.isDirectory() ? newest(readdirSync(p).map((e) => join(p, e))) : s.mtimeMs);
-  }
-  return t;
-}
-
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serve>>;
 
 beforeAll(async () => {
   const page = join(OUT, "taskpane.html");
   const sources = [join(ROOT, "src"), join(ROOT, "webpack.config.js"), join(ROOT, "manifest.xml"), join(ROOT, "assets")];
-  if (!existsSync(page) || process.env.CI || newest(sources) > statSync(page).mtimeMs) {
+  if (process.env.CI || stale(page, ...sources)) {
     execFileSync(webpack, ["--mode", "production", "--output-path", OUT], { cwd: ROOT, stdio: "pipe" });
   }
   mkdirSync(join(ROOT, "test", ".out", "screenshots"), { recursive: true });

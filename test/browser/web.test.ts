@@ -6,7 +6,7 @@
 // results on the page itself, and is told so; nothing is requested outside the page's own files and no
 // Content-Security-Policy rule is broken. The README's pictures of the page are taken here (web-*.png).
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -16,6 +16,7 @@ import { Package } from "../../src/xlsx/package/opc";
 import { readZip } from "../../src/xlsx/package/zip";
 import { launch } from "./chromium";
 import { SHOTS, openTab, panel } from "./pane-kit";
+import { stale } from "./stale";
 
 const ROOT = join(__dirname, "..", "..");
 const WEB = join(ROOT, "dist-web");
@@ -26,20 +27,9 @@ const dir = mkdtempSync(join(tmpdir(), "mm-webpage-"));
 /** The README's pictures: a desktop browser's width, the page's column in the middle. */
 const VIEWPORT = { width: 1024, height: 800 };
 
-function newest(d: string): number {
-  let t = 0;
-  for (const e of readdirSync(d, { withFileTypes: true })) {
-    const p = join(d, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 /** The page's bundle, rebuilt when missing, in CI, or when a source is newer. */
 function ensureWebBuilt(): void {
-  const index = join(WEB, "index.html");
-  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  if (process.env.CI || !built || newest(join(ROOT, "src")) > built || statSync(join(ROOT, "webpack.web.js")).mtimeMs > built) {
+  if (process.env.CI || stale(join(WEB, "index.html"), join(ROOT, "src"), join(ROOT, "webpack.web.js"))) {
     execFileSync(join(ROOT, "node_modules", ".bin", "webpack"), ["--config", "webpack.web.js", "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
   }
 }

@@ -69,38 +69,48 @@ describe("coalescing the events", () => {
   });
 });
 
-describe("a 20 000-row roster, watched", () => {
-  let host: TestHost;
-  let service: MonitorService;
-  let extra: RosterRow[];
-  let heard: (readonly SheetChange[])[];
-  let stop: () => void;
+interface Watched {
+  host: TestHost;
+  service: MonitorService;
+  /** The 500 rows a test pastes below the roster. */
+  extra: RosterRow[];
+  /** What the watcher reported, in order. */
+  heard: (readonly SheetChange[])[];
+  /** Until the host is settled and past the watcher's 300 ms debounce. */
+  quiet(): Promise<void>;
+}
 
+/** A district for one describe block, watched from its beforeAll (checked first when `checked`) until its afterAll. */
+function watchedDistrict(checked: boolean): Watched {
+  const w = { heard: [] } as unknown as Watched;
+  let stop: (() => void) | undefined;
   beforeAll(async () => {
-    ({ host, service, extra } = await district());
-    await service.check();
-    heard = [];
-    stop = await service.watch((c) => heard.push(c));
+    Object.assign(w, await district());
+    if (checked) await w.service.check();
+    stop = await w.service.watch((c) => w.heard.push(c));
   }, 120_000);
-
   afterAll(() => stop?.());
-
-  const quiet = async () => {
-    await host.settle();
-    await wait(450); // past the 300 ms debounce
+  w.quiet = async () => {
+    await w.host.settle();
+    await wait(450);
   };
+  return w;
+}
+
+describe("a 20 000-row roster, watched", () => {
+  const w = watchedDistrict(true);
 
   test("a paste of 500 rows is one change; the re-check reads them in one sync and finds what a full check finds", async () => {
-    heard.length = 0;
-    host.sheet(ROSTER).paste(`A${ROWS + 2}`, extra.map(rowOf));
-    await quiet();
-    expect(heard).toEqual([[{ sheet: ROSTER, rows: [{ first: ROWS + 1, last: ROWS + PASTED }], addresses: [`A${ROWS + 2}:J${ROWS + PASTED + 1}`] }]]);
+    w.heard.length = 0;
+    w.host.sheet(ROSTER).paste(`A${ROWS + 2}`, w.extra.map(rowOf));
+    await w.quiet();
+    expect(w.heard).toEqual([[{ sheet: ROSTER, rows: [{ first: ROWS + 1, last: ROWS + PASTED }], addresses: [`A${ROWS + 2}:J${ROWS + PASTED + 1}`] }]]);
     const t0 = performance.now();
-    const { result, stats } = await syncStats(host, () => service.recheck(heard[0]));
+    const { result, stats } = await syncStats(w.host, () => w.service.recheck(w.heard[0]));
     const ms = performance.now() - t0;
     expect(stats.syncs).toBeLessThanOrEqual(3);
     expect(stats.syncs).toBe(1);
-    const full = await fullCheck(host);
+    const full = await fullCheck(w.host);
     expect(comparable(result!)).toEqual(comparable(full));
     expect(result!.rosterRows).toBe(ROWS + PASTED);
     // The pasted mistakes are there, at their cells: the bad date and the person entered twice.
@@ -110,65 +120,65 @@ describe("a 20 000-row roster, watched", () => {
   }, 60_000);
 
   test("an edit in the middle and a cleared last row: each re-check equals a full check", async () => {
-    heard.length = 0;
-    host.sheet(ROSTER).setValue("C12", "НЕТ-ТАКОЙ");
-    host.sheet(ROSTER).setValue("D13", "Наставница");
-    await quiet();
-    expect(heard).toHaveLength(1); // two quick edits, one report
-    expect(heard[0][0].rows).toEqual([{ first: 11, last: 12 }]);
-    const a = await syncStats(host, () => service.recheck(heard[0]));
+    w.heard.length = 0;
+    w.host.sheet(ROSTER).setValue("C12", "НЕТ-ТАКОЙ");
+    w.host.sheet(ROSTER).setValue("D13", "Наставница");
+    await w.quiet();
+    expect(w.heard).toHaveLength(1); // two quick edits, one report
+    expect(w.heard[0][0].rows).toEqual([{ first: 11, last: 12 }]);
+    const a = await syncStats(w.host, () => w.service.recheck(w.heard[0]));
     expect(a.stats.syncs).toBe(1);
-    expect(comparable(a.result!)).toEqual(comparable(await fullCheck(host)));
+    expect(comparable(a.result!)).toEqual(comparable(await fullCheck(w.host)));
     expect(a.result!.issues.some((i) => i.cell === "C12")).toBe(true);
 
-    heard.length = 0;
+    w.heard.length = 0;
     const last = ROWS + PASTED + 1;
-    host.sheet(ROSTER).paste(`A${last}`, [Array(10).fill(null)]);
-    await quiet();
-    const b = await syncStats(host, () => service.recheck(heard[0]));
+    w.host.sheet(ROSTER).paste(`A${last}`, [Array(10).fill(null)]);
+    await w.quiet();
+    const b = await syncStats(w.host, () => w.service.recheck(w.heard[0]));
     expect(b.stats.syncs).toBe(1);
     expect(b.result!.rosterRows).toBe(ROWS + PASTED - 1);
-    expect(comparable(b.result!)).toEqual(comparable(await fullCheck(host)));
+    expect(comparable(b.result!)).toEqual(comparable(await fullCheck(w.host)));
   }, 60_000);
 
   test("a change the patch cannot place (whole columns, a new sheet) is checked by reading everything again", async () => {
-    const r = await service.recheck([{ sheet: ROSTER, rows: "all", addresses: ["C:C"] }]);
-    expect(comparable(r!)).toEqual(comparable(await fullCheck(host)));
-    const s = await service.recheck([{ sheet: "Новый лист", rows: [{ first: 0, last: 0 }], addresses: ["A1"] }]);
-    expect(comparable(s!)).toEqual(comparable(await fullCheck(host)));
+    const r = await w.service.recheck([{ sheet: ROSTER, rows: "all", addresses: ["C:C"] }]);
+    expect(comparable(r!)).toEqual(comparable(await fullCheck(w.host)));
+    const s = await w.service.recheck([{ sheet: "Новый лист", rows: [{ first: 0, last: 0 }], addresses: ["A1"] }]);
+    expect(comparable(s!)).toEqual(comparable(await fullCheck(w.host)));
   }, 60_000);
 
   test("the add-in's own writes report nothing: highlights, clearing them, a fix, the remarks sheet", async () => {
-    heard.length = 0;
-    const marked = await service.highlightIssues();
+    w.heard.length = 0;
+    const marked = await w.service.highlightIssues();
     expect(marked).toBeGreaterThan(100);
-    await service.clearHighlights();
-    const check = await service.check();
+    await w.service.clearHighlights();
+    const check = await w.service.check();
     const fixable = check.issues.find((i) => i.code === "unknown-value" && i.suggestion && i.value !== undefined);
     expect(fixable).toBeDefined();
-    const fix = await service.fixCells({ sheet: fixable!.sheet, cells: [fixable!.cell], expected: fixable!.value!, value: fixable!.suggestion! });
+    const fix = await w.service.fixCells({ sheet: fixable!.sheet, cells: [fixable!.cell], expected: fixable!.value!, value: fixable!.suggestion! });
     expect(fix.written).toEqual([fixable!.cell]);
-    await service.exportRemarks();
-    await quiet();
-    expect(heard).toEqual([]);
+    await w.service.exportRemarks();
+    await w.quiet();
+    expect(w.heard).toEqual([]);
     // …while a user's edit at the same time is still heard.
-    host.sheet(ROSTER).setValue("A5", "Петров Пётр Петрович");
-    await quiet();
-    expect(heard).toEqual([[{ sheet: ROSTER, rows: [{ first: 4, last: 4 }], addresses: ["A5"] }]]);
+    w.host.sheet(ROSTER).setValue("A5", "Петров Пётр Петрович");
+    await w.quiet();
+    expect(w.heard).toEqual([[{ sheet: ROSTER, rows: [{ first: 4, last: 4 }], addresses: ["A5"] }]]);
   }, 120_000);
 
   test("a service with no check has nothing to re-check; stopping removes the handler", async () => {
-    const fresh = createService(host.run, () => NOW);
+    const fresh = createService(w.host.run, () => NOW);
     expect(await fresh.recheck([{ sheet: ROSTER, rows: [{ first: 4, last: 4 }], addresses: ["A5"] }])).toBeNull();
-    const before = host.handlerCount();
+    const before = w.host.handlerCount();
     const got: unknown[] = [];
     const off = await fresh.watch((c) => got.push(c));
-    expect(host.handlerCount()).toBe(before + 1);
+    expect(w.host.handlerCount()).toBe(before + 1);
     off();
     await wait(10);
-    expect(host.handlerCount()).toBe(before);
-    host.sheet(ROSTER).setValue("A6", "Сидорова Анна Ивановна");
-    await quiet();
+    expect(w.host.handlerCount()).toBe(before);
+    w.host.sheet(ROSTER).setValue("A6", "Сидорова Анна Ивановна");
+    await w.quiet();
     expect(got).toEqual([]);
   }, 30_000);
 });
@@ -177,27 +187,10 @@ describe("highlights follow a live re-check (issue 15)", () => {
   const RED = `#${PALETTE.tones.red.fill}`;
   const AMBER = `#${PALETTE.tones.amber.fill}`;
   const BLUE = "#00B0F0";
-  let host: TestHost;
-  let service: MonitorService;
-  let extra: RosterRow[];
-  let heard: (readonly SheetChange[])[];
-  let stop: () => void;
-
-  beforeAll(async () => {
-    ({ host, service, extra } = await district());
-    heard = [];
-    stop = await service.watch((c) => heard.push(c));
-  }, 120_000);
-
-  afterAll(() => stop?.());
-
-  const quiet = async () => {
-    await host.settle();
-    await wait(450);
-  };
+  const w = watchedDistrict(false);
   /** Every cell of the roster with a fill, and its fill. */
   const fills = () => {
-    const s = host.sheet(ROSTER);
+    const s = w.host.sheet(ROSTER);
     const out = new Map<string, unknown>();
     for (let r = 1; r <= ROWS + PASTED + 2; r++) for (const col of "ABCDEFGHIJ") if (s.cell(`${col}${r}`).fill) out.set(`${col}${r}`, s.cell(`${col}${r}`).fill);
     return out;
@@ -207,23 +200,23 @@ describe("highlights follow a live re-check (issue 15)", () => {
 
   test("a fixed cell gets its fill back, a new issue cell and pasted rows' issue cells are coloured, in three syncs at most; clearing still restores every fill", async () => {
     // The user's own fills: one on a cell that will get an issue, one on an issue cell that will be fixed.
-    host.sheet(ROSTER).setFill("C12", BLUE);
-    const first = await service.check();
+    w.host.sheet(ROSTER).setFill("C12", BLUE);
+    const first = await w.service.check();
     const fixed = first.issues.find((i) => i.sheet === ROSTER && i.code === "invalid-date")!;
-    host.sheet(ROSTER).setFill(fixed.cell, BLUE);
-    await quiet();
+    w.host.sheet(ROSTER).setFill(fixed.cell, BLUE);
+    await w.quiet();
     const mine = fills();
-    expect(await service.highlightIssues()).toBeGreaterThan(100);
-    expect(host.sheet(ROSTER).cell(fixed.cell).fill?.color).toBe(RED);
-    await quiet();
-    heard.length = 0;
+    expect(await w.service.highlightIssues()).toBeGreaterThan(100);
+    expect(w.host.sheet(ROSTER).cell(fixed.cell).fill?.color).toBe(RED);
+    await w.quiet();
+    w.heard.length = 0;
 
-    host.sheet(ROSTER).setValue(fixed.cell, "01.03.2021"); // fixed
-    host.sheet(ROSTER).setValue("C12", "НЕТ-ТАКОЙ"); // a new issue on a cell with the user's fill
-    host.sheet(ROSTER).paste(`A${ROWS + 2}`, extra.map(rowOf)); // 500 rows with their own mistakes
-    await quiet();
-    expect(heard).toHaveLength(1);
-    const { result, stats } = await syncStats(host, () => service.recheck(heard[0]));
+    w.host.sheet(ROSTER).setValue(fixed.cell, "01.03.2021"); // fixed
+    w.host.sheet(ROSTER).setValue("C12", "НЕТ-ТАКОЙ"); // a new issue on a cell with the user's fill
+    w.host.sheet(ROSTER).paste(`A${ROWS + 2}`, w.extra.map(rowOf)); // 500 rows with their own mistakes
+    await w.quiet();
+    expect(w.heard).toHaveLength(1);
+    const { result, stats } = await syncStats(w.host, () => w.service.recheck(w.heard[0]));
     expect(stats.syncs).toBeLessThanOrEqual(3);
     expect(result!.highlightsChanged).toBeGreaterThan(2);
     console.log(`live re-check with highlights on: ${stats.syncs} syncs, ${result!.highlightsChanged} cells recoloured`);
@@ -233,26 +226,26 @@ describe("highlights follow a live re-check (issue 15)", () => {
     const now = fills();
     for (const [cell, color] of want) expect([cell, (now.get(cell) as { color: string }).color]).toEqual([cell, color]);
     for (const [cell, fill] of now) if (!want.has(cell)) expect([cell, fill]).toEqual([cell, mine.get(cell)]);
-    expect(host.sheet(ROSTER).cell(fixed.cell).fill).toEqual({ color: BLUE, pattern: "Solid" });
-    expect(host.sheet(ROSTER).cell("C12").fill?.color).toBe(RED);
+    expect(w.host.sheet(ROSTER).cell(fixed.cell).fill).toEqual({ color: BLUE, pattern: "Solid" });
+    expect(w.host.sheet(ROSTER).cell("C12").fill?.color).toBe(RED);
     expect(want.has(`H${ROWS + 2 + 200}`)).toBe(true); // the pasted bad date
 
     // Our writes raised no re-check of their own.
-    await quiet();
-    expect(heard).toHaveLength(1);
+    await w.quiet();
+    expect(w.heard).toHaveLength(1);
 
     // «Убрать подсветку» gives back every fill, the user's blue on C12 included.
-    await service.clearHighlights();
+    await w.service.clearHighlights();
     expect(fills()).toEqual(mine);
   }, 120_000);
 
   test("with no highlights, a re-check reads the changed rows only: one sync, no store", async () => {
-    heard.length = 0;
-    host.sheet(ROSTER).setValue("D14", "Наставница");
-    await quiet();
-    const { result, stats } = await syncStats(host, () => service.recheck(heard[0]));
+    w.heard.length = 0;
+    w.host.sheet(ROSTER).setValue("D14", "Наставница");
+    await w.quiet();
+    const { result, stats } = await syncStats(w.host, () => w.service.recheck(w.heard[0]));
     expect(stats.syncs).toBe(1);
     expect(result!.highlightsChanged).toBeUndefined();
-    expect(host.hasSheet("ММ_Выделение")).toBe(false);
+    expect(w.host.hasSheet("ММ_Выделение")).toBe(false);
   }, 60_000);
 });
