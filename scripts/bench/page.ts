@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { launch } from "../../test/browser/chromium";
-import { openTab } from "../../test/browser/pane-kit";
+import { openTab } from "../../test/browser/tabs";
 import { stale } from "../../test/browser/stale";
 import { benchFile } from "./workbook";
 

@@ -14,7 +14,7 @@ import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { launch } from "../../test/browser/chromium";
 import { serve } from "../../test/browser/server";
-import { openTab } from "../../test/browser/pane-kit";
+import { openTab } from "../../test/browser/tabs";
 import { stale } from "../../test/browser/stale";
 import { INDICATORS } from "../../src/core/model/dictionaries";
 import { makeDistrict } from "./district";

@@ -17,6 +17,8 @@ import type { PastedCell } from "./host-entry";
 import { serve } from "./server";
 import { stale } from "./stale";
 
+export { openTab } from "./tabs";
+
 export const ROOT = join(__dirname, "..", "..");
 export const PANE = join(ROOT, "dist-addin");
 const HOST_BUNDLE = join(ROOT, "dist-addin-test", "testhost.js");
@@ -222,16 +224,6 @@ export async function axe(page: Page, url: string): Promise<string[]> {
 /** DOM elements below the issue list's scroller. */
 export function listNodes(page: Page): Promise<number> {
   return page.evaluate(() => document.querySelector("[data-issue-list]")?.querySelectorAll("*").length ?? -1);
-}
-
-/** Opens a tab as a user would: from the row, or from «Ещё» when it does not fit. */
-export async function openTab(page: Page, name: string): Promise<void> {
-  const tab = page.getByRole("tab", { name, exact: true });
-  if (!(await tab.isVisible())) {
-    await page.getByRole("tab", { name: /^Ещё|more sections$/ }).click();
-    await page.getByRole("menuitem", { name, exact: true }).click();
-  } else await tab.click();
-  await page.getByRole("tab", { name, exact: true, selected: true }).waitFor();
 }
 
 /** The visible tab panel. */
